@@ -1,0 +1,231 @@
+import { sql } from 'kysely';
+import type { CrmCtx } from '../crm/context';
+import { findAction, insertVersion, lockAction, transitionActions, type SharedSet } from '../db/repositories/actions';
+import type { Actor } from '../db/repositories/audit';
+import type { ActionStatus } from '../db/tables/approval';
+import { payloadHash } from '../lib/canonical-hash';
+import { AppError, conflict, notFound } from '../lib/errors';
+import { emitActionEvent } from './events';
+import { applyEdit, type PayloadEdit } from './payload';
+import { invalidTransition } from './states';
+
+// Human decisions on actions. Each is one conditional statement (or one short transaction for
+// edit-and-approve): of two concurrent approvals exactly one finds the row pending.
+
+export type DecisionResult = { id: string; status: ActionStatus; version: number };
+
+const approveSet = (actor: Actor): SharedSet => ({
+  approved_payload: sql`a.current_payload`,
+  approved_hash: sql`a.payload_hash`,
+  approved_by_type: actor.type,
+  approved_by_id: actor.id,
+  approved_at: sql`now()`,
+  decided_by_id: actor.id,
+  decided_at: sql`now()`,
+  next_attempt_at: sql`now()`,
+  attempts: 0,
+  reason: null,
+  last_error: null,
+});
+
+/** Why a conditional transition found nothing: 404 outside the workspace, else 409. */
+async function explainMiss(ctx: CrmCtx, id: string, to: ActionStatus, version?: number): Promise<never> {
+  const a = await findAction(ctx.db, ctx.workspaceId, id);
+  if (!a) throw notFound('action');
+  if (version !== undefined && a.version !== version && a.status === 'pending_approval') {
+    throw conflict(`this action changed since you opened it (now version ${a.version}); reload it and try again`, { currentVersion: a.version });
+  }
+  throw invalidTransition(a.status, to);
+}
+
+export async function approveAction(ctx: CrmCtx, id: string, opts: { payload?: PayloadEdit; version?: number } = {}): Promise<DecisionResult> {
+  const edit = opts.payload && Object.values(opts.payload).some((v) => v !== undefined) ? opts.payload : null;
+  if (edit) return approveEdited(ctx, id, edit, opts.version);
+  const [row] = await transitionActions(ctx.db, {
+    to: 'approved',
+    actor: ctx.actor,
+    from: ['pending_approval'],
+    workspaceId: ctx.workspaceId,
+    ids: [id],
+    where: opts.version !== undefined ? sql`a.version = ${opts.version}` : undefined,
+    set: approveSet(ctx.actor),
+  });
+  if (!row) return explainMiss(ctx, id, 'approved', opts.version);
+  emitActionEvent({ type: 'decided', workspaceId: ctx.workspaceId, actionIds: [id], status: 'approved', edited: false });
+  return { id: row.id, status: row.status, version: row.version };
+}
+
+/** Edit and approve: a new version by the human; proposed, approved and (later) executed stay apart. */
+async function approveEdited(ctx: CrmCtx, id: string, edit: PayloadEdit, version?: number): Promise<DecisionResult> {
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const current = await lockAction(trx, ctx.workspaceId, id);
+    if (!current) throw notFound('action');
+    if (current.status !== 'pending_approval') throw invalidTransition(current.status, 'approved');
+    if (version !== undefined && current.version !== version) {
+      throw conflict(`this action changed since you opened it (now version ${current.version}); reload it and try again`, { currentVersion: current.version });
+    }
+    const payload = applyEdit(current.kind, current.current_payload, edit);
+    const hash = payloadHash(payload);
+    const changed = hash !== current.payload_hash;
+    const nextVersion = changed ? current.version + 1 : current.version;
+    const json = JSON.stringify(payload);
+    const [moved] = await transitionActions(trx, {
+      to: 'approved',
+      actor: ctx.actor,
+      from: ['pending_approval'],
+      workspaceId: ctx.workspaceId,
+      ids: [id],
+      set: { ...approveSet(ctx.actor), current_payload: json, payload_hash: hash, version: nextVersion, approved_payload: json, approved_hash: hash },
+      auditData: changed ? { edited: true, previousHash: current.payload_hash } : {},
+    });
+    if (!moved) throw invalidTransition(current.status, 'approved');
+    if (changed) {
+      await insertVersion(trx, { actionId: id, version: nextVersion, payload, payloadHash: hash, author: ctx.actor, reviewer: null, note: 'edited on approval' });
+    }
+    return { moved, changed };
+  });
+  emitActionEvent({ type: 'decided', workspaceId: ctx.workspaceId, actionIds: [id], status: 'approved', edited: row.changed });
+  return { id, status: row.moved.status, version: row.moved.version };
+}
+
+/**
+ * Reject. With sendBack, an action a teammate drafted goes back to the drafter (status draft,
+ * a revision request with the reason); without a teammate to send it to, it is rejected.
+ */
+export async function rejectAction(ctx: CrmCtx, id: string, opts: { reason: string; sendBack: boolean }): Promise<DecisionResult> {
+  const a = await findAction(ctx.db, ctx.workspaceId, id);
+  if (!a) throw notFound('action');
+  const back = opts.sendBack && a.teammate !== null;
+  const to: ActionStatus = back ? 'draft' : 'rejected';
+  const [row] = await transitionActions(ctx.db, {
+    to,
+    actor: ctx.actor,
+    from: ['pending_approval'],
+    workspaceId: ctx.workspaceId,
+    ids: [id],
+    set: { reason: opts.reason, decided_by_id: ctx.actor.id, decided_at: sql`now()`, revision_requested_at: back ? sql`now()` : null },
+    auditAction: back ? 'action.sent_back' : 'action.rejected',
+    auditData: { reason: opts.reason, sendBack: opts.sendBack },
+  });
+  if (!row) throw invalidTransition(a.status, to);
+  if (back) {
+    emitActionEvent({ type: 'revision_requested', workspaceId: ctx.workspaceId, actionId: id, version: row.version, reason: opts.reason, teammate: row.teammate, origin: row.origin });
+  } else {
+    emitActionEvent({ type: 'decided', workspaceId: ctx.workspaceId, actionIds: [id], status: 'rejected', edited: false });
+  }
+  return { id, status: row.status, version: row.version };
+}
+
+export async function ignoreAction(ctx: CrmCtx, id: string): Promise<DecisionResult> {
+  const [row] = await transitionActions(ctx.db, {
+    to: 'ignored',
+    actor: ctx.actor,
+    from: ['pending_approval'],
+    workspaceId: ctx.workspaceId,
+    ids: [id],
+    set: { decided_by_id: ctx.actor.id, decided_at: sql`now()` },
+  });
+  if (!row) return explainMiss(ctx, id, 'ignored');
+  return { id, status: row.status, version: row.version };
+}
+
+/** Withdraw anything not yet handed to a channel (or a failed / unknown one). */
+export async function cancelAction(ctx: CrmCtx, id: string, reason?: string): Promise<DecisionResult> {
+  const [row] = await transitionActions(ctx.db, {
+    to: 'cancelled',
+    actor: ctx.actor,
+    workspaceId: ctx.workspaceId,
+    ids: [id],
+    set: { reason: reason ?? 'cancelled by a user', decided_by_id: ctx.actor.id, decided_at: sql`now()` },
+    auditData: reason ? { reason } : {},
+  });
+  if (!row) return explainMiss(ctx, id, 'cancelled');
+  return { id, status: row.status, version: row.version };
+}
+
+export type Resolution = 'sent' | 'resend' | 'cancel';
+
+/**
+ * A human decides what a delivery_unknown (or failed) action became: it did arrive, send it
+ * again (back to approved, same approved payload and hash), or drop it.
+ */
+export async function resolveAction(ctx: CrmCtx, id: string, outcome: Resolution): Promise<DecisionResult> {
+  if (outcome === 'cancel') return cancelAction(ctx, id, 'dropped after a delivery problem');
+  const to: ActionStatus = outcome === 'sent' ? 'sent' : 'approved';
+  const [row] = await transitionActions(ctx.db, {
+    to,
+    actor: ctx.actor,
+    from: outcome === 'sent' ? ['delivery_unknown'] : ['delivery_unknown', 'failed'],
+    workspaceId: ctx.workspaceId,
+    ids: [id],
+    where: sql`a.approved_hash is not null`,
+    set:
+      outcome === 'sent'
+        ? { sent_at: sql`coalesce(a.sent_at, now())`, lease_owner: null, lease_expires_at: null }
+        : { next_attempt_at: sql`now()`, attempts: 0, last_error: null, reason: null, lease_owner: null, lease_expires_at: null, decided_by_id: ctx.actor.id, decided_at: sql`now()` },
+    auditAction: outcome === 'sent' ? 'action.confirmed_sent' : 'action.resend_approved',
+  });
+  if (!row) return explainMiss(ctx, id, to);
+  return { id, status: row.status, version: row.version };
+}
+
+export type BulkOp = 'approve' | 'reject' | 'ignore';
+export type BulkItemResult = { id: string; ok: boolean; status: 200 | 404 | 409; actionStatus: ActionStatus | null; error: string | null };
+export const BULK_MAX = 500;
+export const BULK_MEMBER_MAX_APPROVALS = 50;
+
+/** Approve / reject / ignore many actions across runs: one statement per outcome, one result per id. */
+export async function bulkDecide(
+  ctx: CrmCtx,
+  input: { op: BulkOp; ids: string[]; reason?: string; sendBack?: boolean },
+): Promise<BulkItemResult[]> {
+  const ids = [...new Set(input.ids)];
+  if (input.op === 'approve' && ids.length > BULK_MEMBER_MAX_APPROVALS && ctx.role !== 'admin') {
+    throw new AppError('forbidden', `approving more than ${BULK_MEMBER_MAX_APPROVALS} actions at once is admin-only: ask an administrator of your workspace`);
+  }
+  const moved = new Map<string, ActionStatus>();
+  const common = { actor: ctx.actor, workspaceId: ctx.workspaceId, from: ['pending_approval'] as ActionStatus[] };
+  const record = (rows: { id: string; status: ActionStatus }[]) => rows.forEach((r) => moved.set(r.id, r.status));
+  if (input.op === 'approve') {
+    record(await transitionActions(ctx.db, { ...common, to: 'approved', ids, set: approveSet(ctx.actor), auditData: { bulk: true } }));
+  } else if (input.op === 'ignore') {
+    record(await transitionActions(ctx.db, { ...common, to: 'ignored', ids, set: { decided_by_id: ctx.actor.id, decided_at: sql`now()` }, auditData: { bulk: true } }));
+  } else {
+    const reason = input.reason ?? '';
+    const decided = { reason, decided_by_id: ctx.actor.id, decided_at: sql`now()` };
+    if (input.sendBack) {
+      const back = await transitionActions(ctx.db, {
+        ...common,
+        to: 'draft',
+        ids,
+        where: sql`a.teammate is not null`,
+        set: { ...decided, revision_requested_at: sql`now()` },
+        auditAction: 'action.sent_back',
+        auditData: { bulk: true, reason, sendBack: true },
+      });
+      record(back);
+      for (const r of back) {
+        emitActionEvent({ type: 'revision_requested', workspaceId: ctx.workspaceId, actionId: r.id, version: r.version, reason, teammate: r.teammate, origin: r.origin });
+      }
+    }
+    const rest = ids.filter((id) => !moved.has(id));
+    record(await transitionActions(ctx.db, { ...common, to: 'rejected', ids: rest, set: decided, auditData: { bulk: true, reason, sendBack: Boolean(input.sendBack) } }));
+  }
+  const approvedIds = [...moved].filter(([, s]) => s === 'approved').map(([id]) => id);
+  if (approvedIds.length) emitActionEvent({ type: 'decided', workspaceId: ctx.workspaceId, actionIds: approvedIds, status: 'approved', edited: false });
+
+  const missing = ids.filter((id) => !moved.has(id));
+  const current = new Map<string, ActionStatus>();
+  if (missing.length) {
+    const rows = await ctx.db.selectFrom('actions').select(['id', 'status']).where('workspace_id', '=', ctx.workspaceId).where('id', 'in', missing).execute();
+    rows.forEach((r) => current.set(r.id, r.status));
+  }
+  const target: ActionStatus = input.op === 'approve' ? 'approved' : input.op === 'ignore' ? 'ignored' : 'rejected';
+  return ids.map((id): BulkItemResult => {
+    const done = moved.get(id);
+    if (done) return { id, ok: true, status: 200, actionStatus: done, error: null };
+    const now = current.get(id);
+    if (!now) return { id, ok: false, status: 404, actionStatus: null, error: 'action not found' };
+    return { id, ok: false, status: 409, actionStatus: now, error: invalidTransition(now, target).message };
+  });
+}

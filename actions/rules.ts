@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import type { CrmCtx } from '../crm/context';
+import { VersionSchema } from '../crm/schemas';
+import { staleVersion } from '../crm/companies';
+import { appendAudit } from '../db/repositories/audit';
+import type { AutoApproveRuleRow } from '../db/tables/approval';
+import { invalid, notFound } from '../lib/errors';
+import { uuidv7 } from '../lib/ids';
+import { sql } from 'kysely';
+import { ActionKindSchema } from './payload';
+
+// Auto-approve rules (admin-only, enforced by the routes). Off by default: none exists until an
+// admin creates one, each has a scope and a required expiry, and every approval it makes is
+// audited with its id (actor type "rule").
+const MAX_RULE_DAYS = 366;
+const future = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
+
+export const RuleCreateSchema = z
+  .object({
+    name: z.string().trim().max(200).optional(),
+    scope: z
+      .object({
+        kind: ActionKindSchema.optional(),
+        teammate: z.string().trim().min(1).max(60).optional(),
+        sequenceStep: z.number().int().min(1).max(100).optional(),
+      })
+      .strict()
+      .default({}),
+    conditions: z
+      .object({ reviewerPassed: z.boolean().default(true), recipientApprovedBefore: z.boolean().default(false) })
+      .strict()
+      .default({ reviewerPassed: true, recipientApprovedBefore: false }),
+    expiresAt: future,
+  })
+  .strict();
+
+export const RulePatchSchema = z
+  .object({ version: VersionSchema, name: z.string().trim().max(200).optional(), enabled: z.boolean().optional(), expiresAt: future.optional() })
+  .strict();
+
+export type RuleCreate = z.infer<typeof RuleCreateSchema>;
+export type RulePatch = z.infer<typeof RulePatchSchema>;
+
+function checkExpiry(expiresAt: string): Date {
+  const d = new Date(expiresAt);
+  if (d.getTime() <= Date.now()) throw invalid('expiresAt', 'must be in the future');
+  if (d.getTime() > Date.now() + MAX_RULE_DAYS * 86_400_000) throw invalid('expiresAt', `must be within ${MAX_RULE_DAYS} days`);
+  return d;
+}
+
+export function ruleDto(r: AutoApproveRuleRow) {
+  return {
+    id: r.id,
+    name: r.name,
+    scope: { kind: r.kind, teammate: r.teammate, sequenceStep: r.sequence_step },
+    conditions: { reviewerPassed: r.require_reviewer_passed, recipientApprovedBefore: r.require_recipient_approved_before },
+    enabled: r.enabled,
+    expiresAt: r.expires_at.toISOString(),
+    active: r.enabled && r.expires_at.getTime() > Date.now(),
+    createdBy: r.created_by,
+    version: r.version,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+export function listRules(ctx: CrmCtx) {
+  return ctx.db.selectFrom('auto_approve_rules').selectAll().where('workspace_id', '=', ctx.workspaceId).orderBy('id', 'desc').execute();
+}
+
+export async function createRule(ctx: CrmCtx, input: RuleCreate) {
+  const expiresAt = checkExpiry(input.expiresAt);
+  return ctx.db.transaction().execute(async (trx) => {
+    const rule = await trx
+      .insertInto('auto_approve_rules')
+      .values({
+        id: uuidv7(),
+        workspace_id: ctx.workspaceId,
+        name: input.name ?? '',
+        kind: input.scope.kind ?? null,
+        teammate: input.scope.teammate ?? null,
+        sequence_step: input.scope.sequenceStep ?? null,
+        require_reviewer_passed: input.conditions.reviewerPassed,
+        require_recipient_approved_before: input.conditions.recipientApprovedBefore,
+        expires_at: expiresAt,
+        created_by: ctx.actor.id,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'auto_approve_rule.created', subjectType: 'auto_approve_rule', subjectId: rule.id, data: ruleDto(rule) });
+    return rule;
+  });
+}
+
+export async function updateRule(ctx: CrmCtx, id: string, patch: RulePatch) {
+  const expiresAt = patch.expiresAt ? checkExpiry(patch.expiresAt) : undefined;
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('auto_approve_rules').selectAll().where('workspace_id', '=', ctx.workspaceId).where('id', '=', id).executeTakeFirst();
+    if (!current) throw notFound('rule');
+    const updated = await trx
+      .updateTable('auto_approve_rules')
+      .set({ name: patch.name ?? current.name, enabled: patch.enabled ?? current.enabled, expires_at: expiresAt ?? current.expires_at, version: sql`version + 1`, updated_at: new Date() })
+      .where('workspace_id', '=', ctx.workspaceId)
+      .where('id', '=', id)
+      .where('version', '=', patch.version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) throw staleVersion(current.version);
+    await appendAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'auto_approve_rule.updated', subjectType: 'auto_approve_rule', subjectId: id, data: { fields: Object.keys(patch).filter((k) => k !== 'version') } });
+    return updated;
+  });
+}
+
+export async function deleteRule(ctx: CrmCtx, id: string) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = await trx.deleteFrom('auto_approve_rules').where('workspace_id', '=', ctx.workspaceId).where('id', '=', id).executeTakeFirst();
+    if (Number(r.numDeletedRows) === 0) throw notFound('rule');
+    await appendAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'auto_approve_rule.deleted', subjectType: 'auto_approve_rule', subjectId: id });
+  });
+}

@@ -1,0 +1,9 @@
+import type { Language, LeadFacts, WorkspaceProfile } from '../../../graph/facts';
+import type { Draft, ReviewNote } from '../../drafter/draft';
+
+/** What every deterministic check reads: the draft, the lead's facts, the workspace profile. */
+export type CheckInput = { draft: Draft; facts: LeadFacts; profile: WorkspaceProfile; expectedLanguage: Language };
+export type Check = (input: CheckInput) => ReviewNote[];
+
+/** Reviewer notes are read by the owner: in the draft's language. */
+export const t = (lang: Language, fr: string, en: string) => (lang === 'fr' ? fr : en);

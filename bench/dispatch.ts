@@ -1,0 +1,106 @@
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { bulkDecide } from '../actions/decide';
+import { createConnector } from '../channels/connectors';
+import { secretKeys } from '../channels/secrets';
+import { createPerson } from '../crm/people';
+import { loadConfig } from '../lib/config';
+import { insertPendingEmails } from '../test/support/action-fixtures';
+import { createWorkspaceWithTokens } from '../test/support/context';
+import { repoRoot } from '../test/support/spawn';
+import type { Bench } from './run';
+import { round, scratchDatabase, type BenchDatabase } from './support';
+
+// `npm run bench -- dispatch [--database server|embedded] [--n 5000] [--workers 4] --json`
+// N approved emails, W `cli worker` processes, a local SMTP sink (smtp-server). Timed from the
+// moment the bulk approval commits until the last action is `sent`.
+const SECRET = 'b'.repeat(64);
+
+function arg(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function startWorker(env: Record<string, string>): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'worker', '--batch', '100', '--lanes', '3', '--poll-ms', '20'], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env, RELAIS_SECRET_KEY: SECRET, RELAIS_SEND_WINDOW: 'off', LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? 'warn' },
+    });
+    let out = '';
+    let err = '';
+    child.stderr!.on('data', (d) => {
+      err = (err + d).slice(-100_000);
+      if (process.env.BENCH_WORKER_LOG) process.stderr.write(d);
+    });
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (out.includes('worker ready')) resolve(child);
+    });
+    child.on('close', (code) => reject(new Error(`worker exited with ${code}: ${err.slice(-2000)}`)));
+  });
+}
+
+type SinkStats = { distinct: number; received: number; duplicates: number };
+
+async function startSinkProcess() {
+  const child = fork('bench/smtp-sink-child.ts', [], { cwd: repoRoot, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m) => resolve((m as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`smtp sink exited with ${code}`)));
+  });
+  return {
+    port,
+    stats: () =>
+      new Promise<SinkStats>((resolve) => {
+        child.once('message', (m) => resolve(m as SinkStats));
+        child.send('stats');
+      }),
+    close: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.send('stop'))),
+  };
+}
+
+const bench: Bench = async ({ args, log }) => {
+  const database = (arg(args, 'database') ?? 'server') as BenchDatabase;
+  if (database !== 'server' && database !== 'embedded') throw new Error('--database must be server or embedded');
+  const n = Number(arg(args, 'n') ?? 5000);
+  const workers = Number(arg(args, 'workers') ?? 4);
+  const { db, drop, databaseUrl, dataDir } = await scratchDatabase(database);
+  const sink = await startSinkProcess();
+  const children: ChildProcess[] = [];
+  try {
+    const config = loadConfig({ ...process.env, RELAIS_SECRET_KEY: SECRET, LOG_LEVEL: 'silent' });
+    const ws = await createWorkspaceWithTokens(db, 'Bench dispatch');
+    const ctx = { db: db.kysely, workspaceId: ws.id, actor: { type: 'user' as const, id: ws.adminId }, role: 'admin' as const };
+    await createConnector(ctx, secretKeys(config), { type: 'smtp', host: '127.0.0.1', port: sink.port, secure: false, fromEmail: 'envoi@bench.example', fromName: 'Bench', dailyCap: 100_000, maxConnections: 16 });
+    const email = 'volume@exemple.example';
+    const person = await createPerson(ctx, { kind: 'lead', firstName: 'Volume', email });
+    log(`${database}: inserting ${n} pending actions…`);
+    const ids = await insertPendingEmails(db.kysely, { workspaceId: ws.id, personId: person.id, email, n });
+    const env: Record<string, string> = databaseUrl ? { DATABASE_URL: databaseUrl } : { RELAIS_DATA_DIR: dataDir! };
+    log(`starting ${workers} workers…`);
+    children.push(...(await Promise.all(Array.from({ length: workers }, () => startWorker(env)))));
+
+    await bulkDecide(ctx, { op: 'approve', ids });
+    const t0 = performance.now();
+    let sent = 0;
+    for (;;) {
+      const r = await db.kysely.selectFrom('action_status_counts').select(['status', 'n']).where('workspace_id', '=', ws.id).execute();
+      const by = Object.fromEntries(r.map((x) => [x.status, Number(x.n)]));
+      sent = by.sent ?? 0;
+      const open = (by.approved ?? 0) + (by.scheduled ?? 0) + (by.sending ?? 0);
+      if (open === 0) break;
+      if (performance.now() - t0 > 600_000) throw new Error(`dispatch did not finish: ${JSON.stringify(by)}`);
+      await new Promise((res) => setTimeout(res, 25));
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    const { distinct, duplicates } = await sink.stats();
+    const lost = n - sent + Math.max(0, sent - distinct);
+    log(`${database}: ${sent} sent in ${seconds.toFixed(2)} s, ${distinct} distinct received`);
+    return { perSecond: round(n / seconds, 1), workers, duplicates, lost, database, n, seconds: round(seconds, 2) };
+  } finally {
+    await Promise.all(children.map((c) => new Promise((res) => (c.exitCode !== null ? res(null) : (c.once('exit', res), c.kill('SIGTERM'))))));
+    await sink.close();
+    await drop();
+  }
+};
+export default bench;

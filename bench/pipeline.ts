@@ -1,0 +1,115 @@
+import { insertWorkspace } from '../db/repositories/workspaces';
+import { loadWorkspaceProfile } from '../graph/facts';
+import { createScriptedModel } from '../graph/model/scripted-model';
+import { startChat } from '../graph/runner';
+import { fakeCompanies, setVoice, staticSource, testTeammateDeps } from '../graph/testing/fixtures';
+import { runReactBaseline } from '../graph/testing/react-baseline';
+import { goodDraft, passReview } from '../graph/testing/scripted';
+import { withLatency } from '../graph/testing/simulated';
+import type { Bench } from './run';
+import { scratchDatabase } from './support';
+
+// `npm run bench -- pipeline [--json]`: a request for 50 leads, from the message to drafts
+// queued for approval, on the embedded database:
+// - model mode with a simulated model (fixed latency a call, token counts from the real
+//   prompts), against the critical-path lower bound at RELAIS_LLM_CONCURRENCY;
+// - LangGraph's prebuilt ReAct agent (createReactAgent), same tools, same simulated model;
+// - the offline teammate, end to end.
+
+const LEADS = 50;
+const REQUEST = `trouve ${LEADS} entreprises de rénovation à Lyon et écris-leur`;
+
+function option(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+}
+
+const bench: Bench = async ({ args, log }) => {
+  const latencyMs = option(args, 'latency', 300);
+  const concurrency = option(args, 'concurrency', Number(process.env.RELAIS_LLM_CONCURRENCY ?? 8));
+  const { db, drop } = await scratchDatabase('embedded');
+  try {
+    const workspace = async (name: string, seed: number) => {
+      const ws = await insertWorkspace(db.kysely, { name, legalName: `${name} SAS`, address: '1 rue de la République, 69001 Lyon' });
+      await setVoice(db, ws.id);
+      return { id: ws.id, companies: staticSource(fakeCompanies(LEADS, { seed })) };
+    };
+
+    // offline teammate, end to end (a warm-up request first: the checkpointer's setup and JIT are start-up costs)
+    const off = await workspace('Atelier Lumière', 0);
+    const offDeps = testTeammateDeps(db, { companies: off.companies, concurrency });
+    await (await startChat(offDeps, { workspaceId: off.id, userId: null, message: 'combien de prospects ?' })).done;
+    let t0 = performance.now();
+    const offline = await (await startChat(offDeps, { workspaceId: off.id, userId: null, message: REQUEST })).done;
+    const offlineMs = performance.now() - t0;
+    await offDeps.db.close();
+    log(`offline: ${offline.actions.length} drafts queued in ${Math.round(offlineMs)} ms`);
+
+    // Relais, model mode, simulated model
+    const relais = await workspace('Atelier Lumière', 1000);
+    const profile = await loadWorkspaceProfile(db.kysely, relais.id);
+    const scripted = createScriptedModel(
+      { route: { tool: 'prospect', args: { sector: 'rénovation', place: 'Lyon', count: LEADS, draft: true, language: 'fr' } }, draft: goodDraft(profile), review: passReview },
+      'simulated',
+    );
+    const modelDeps = testTeammateDeps(db, { companies: relais.companies, concurrency, model: withLatency(scripted, latencyMs) });
+    t0 = performance.now();
+    const run = await (await startChat(modelDeps, { workspaceId: relais.id, userId: null, message: REQUEST })).done;
+    const wallMs = performance.now() - t0;
+    await modelDeps.db.close();
+    const record = await db.kysely.selectFrom('teammate_runs').selectAll().where('id', '=', run.runId).executeTakeFirstOrThrow();
+    const routeCalls = scripted.callsFor('route').length;
+    const leadCalls = scripted.calls.length - routeCalls;
+    const perLead = Math.max(...Object.values(countBy(scripted.calls.filter((c) => c.purpose !== 'route').map((c) => personOf(c.messages)))));
+    // the critical path: routing, then the leads' calls packed on `concurrency` slots (a lead's
+    // own calls are sequential, so never less than its chain)
+    const lowerBoundMs = latencyMs * (routeCalls + Math.max(perLead, Math.ceil(leadCalls / concurrency)));
+    const drafts = run.actions.length;
+    const tokensPerDraft = (record.tokens_in + record.tokens_out) / Math.max(1, drafts);
+    log(`relais (model, ${latencyMs} ms/call, concurrency ${concurrency}): ${drafts} drafts, ${scripted.calls.length} calls in ${Math.round(wallMs)} ms (lower bound ${lowerBoundMs} ms)`);
+
+    // LangGraph's prebuilt ReAct agent, same tools and model
+    const react = await workspace('Atelier Lumière', 2000);
+    const reactDeps = testTeammateDeps(db, { companies: react.companies, concurrency });
+    const baseline = await runReactBaseline(reactDeps, react.id, profile, REQUEST, latencyMs);
+    await reactDeps.db.close();
+    const baselineTokensPerDraft = (baseline.usage.tokensIn + baseline.usage.tokensOut) / Math.max(1, baseline.drafts);
+    log(`createReactAgent baseline: ${baseline.drafts} drafts, ${baseline.usage.calls} calls in ${Math.round(baseline.wallMs)} ms`);
+
+    const round = (n: number, d = 0) => Number(n.toFixed(d));
+    return {
+      wallMs: round(wallMs),
+      lowerBoundMs,
+      ratio: round(wallMs / lowerBoundMs, 3),
+      baselineWallMs: round(baseline.wallMs),
+      speedup: round(baseline.wallMs / wallMs, 2),
+      tokensPerDraft: round(tokensPerDraft),
+      baselineTokensPerDraft: round(baselineTokensPerDraft),
+      tokenRatio: round(tokensPerDraft / baselineTokensPerDraft, 3),
+      offlineMs: round(offlineMs),
+      offlineDrafts: offline.actions.length,
+      drafts,
+      baselineDrafts: baseline.drafts,
+      modelCalls: scripted.calls.length,
+      baselineModelCalls: baseline.usage.calls,
+      leads: LEADS,
+      concurrency,
+      latencyMs,
+    };
+  } finally {
+    await drop();
+  }
+};
+
+function countBy(keys: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of keys) out[k] = (out[k] ?? 0) + 1;
+  return out;
+}
+
+function personOf(messages: { role: string; content?: string | null }[]): string {
+  const user = messages.find((m) => m.role === 'user')?.content ?? '';
+  return /"personId":"([^"]+)"/.exec(user)?.[1] ?? '?';
+}
+
+export default bench;

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import type { CrmCtx } from '../crm/context';
+import { EmailSchema, VersionSchema } from '../crm/schemas';
+import { appendAudit } from '../db/repositories/audit';
+import * as repo from '../db/repositories/channels';
+import type { ChannelRow, SmtpSettings } from '../db/tables/approval';
+import { staleVersion } from '../crm/companies';
+import { notFound } from '../lib/errors';
+import { uuidv7 } from '../lib/ids';
+import type { SecretKeys } from './secrets';
+import { verifySmtp } from './smtp';
+
+// Settings → Connecteurs. Connecting or changing a channel is admin-only (enforced by the
+// routes); the password is sealed before it reaches the database and never comes back out.
+const host = z.string().trim().min(1, 'is required').max(253).regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/, 'must be a host name or an IP address');
+const port = z.number().int().min(1).max(65535);
+
+export const SmtpConnectorCreateSchema = z
+  .object({
+    type: z.literal('smtp'),
+    name: z.string().trim().max(100).optional(),
+    host,
+    port,
+    secure: z.boolean(),
+    user: z.string().max(320).nullable().optional(),
+    password: z.string().max(1000).nullable().optional(),
+    fromEmail: EmailSchema,
+    fromName: z.string().trim().max(200).default(''),
+    dailyCap: z.number().int().min(1).max(100_000).nullable().optional(),
+    maxConnections: z.number().int().min(1).max(32).optional(),
+  })
+  .strict();
+
+export const ConnectorPatchSchema = z
+  .object({
+    version: VersionSchema,
+    enabled: z.boolean().optional(),
+    name: z.string().trim().max(100).optional(),
+    host: host.optional(),
+    port: port.optional(),
+    secure: z.boolean().optional(),
+    user: z.string().max(320).nullable().optional(),
+    password: z.string().max(1000).nullable().optional(),
+    fromEmail: EmailSchema.optional(),
+    fromName: z.string().trim().max(200).optional(),
+    dailyCap: z.number().int().min(1).max(100_000).nullable().optional(),
+    maxConnections: z.number().int().min(1).max(32).optional(),
+  })
+  .strict();
+
+export type SmtpConnectorCreate = z.infer<typeof SmtpConnectorCreateSchema>;
+export type ConnectorPatch = z.infer<typeof ConnectorPatchSchema>;
+
+/** No secret in here, ever: only whether one is set. */
+export function connectorDto(c: ChannelRow) {
+  return {
+    id: c.id,
+    type: c.type,
+    name: c.name,
+    host: c.settings.host,
+    port: c.settings.port,
+    secure: c.settings.secure,
+    user: c.settings.user,
+    maxConnections: c.settings.maxConnections ?? 4,
+    hasPassword: c.secret !== null,
+    fromEmail: c.from_email,
+    fromName: c.from_name,
+    enabled: c.enabled,
+    dailyCap: c.daily_cap,
+    lastTest: c.last_test_at ? { at: c.last_test_at.toISOString(), ok: c.last_test_ok, error: c.last_test_error } : null,
+    version: c.version,
+    createdAt: c.created_at.toISOString(),
+    updatedAt: c.updated_at.toISOString(),
+  };
+}
+
+export function listConnectors(ctx: CrmCtx) {
+  return repo.listChannels(ctx.db, ctx.workspaceId);
+}
+
+export async function getConnector(ctx: CrmCtx, id: string) {
+  const c = await repo.findChannel(ctx.db, ctx.workspaceId, id);
+  if (!c) throw notFound('connector');
+  return c;
+}
+
+export async function createConnector(ctx: CrmCtx, keys: SecretKeys, input: SmtpConnectorCreate) {
+  const settings: SmtpSettings = { host: input.host, port: input.port, secure: input.secure, user: input.user ?? null, ...(input.maxConnections ? { maxConnections: input.maxConnections } : {}) };
+  const secret = input.password ? keys.seal(input.password) : null;
+  return ctx.db.transaction().execute(async (trx) => {
+    const c = await repo.insertChannel(trx, {
+      id: uuidv7(),
+      workspace_id: ctx.workspaceId,
+      type: 'smtp',
+      name: input.name ?? input.fromEmail,
+      from_email: input.fromEmail,
+      from_name: input.fromName,
+      settings: JSON.stringify(settings),
+      secret,
+      daily_cap: input.dailyCap ?? null,
+    });
+    await appendAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'channel.connected', subjectType: 'channel', subjectId: c.id, data: { type: 'smtp', host: input.host, fromEmail: input.fromEmail } });
+    return c;
+  });
+}
+
+export async function updateConnector(ctx: CrmCtx, keys: SecretKeys, id: string, patch: ConnectorPatch) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await repo.findChannel(trx, ctx.workspaceId, id);
+    if (!current) throw notFound('connector');
+    const settings: SmtpSettings = {
+      host: patch.host ?? current.settings.host,
+      port: patch.port ?? current.settings.port,
+      secure: patch.secure ?? current.settings.secure,
+      user: patch.user === undefined ? current.settings.user : patch.user,
+      ...((patch.maxConnections ?? current.settings.maxConnections) ? { maxConnections: patch.maxConnections ?? current.settings.maxConnections } : {}),
+    };
+    const updated = await repo.updateChannel(trx, ctx.workspaceId, id, patch.version, {
+      name: patch.name ?? current.name,
+      enabled: patch.enabled ?? current.enabled,
+      from_email: patch.fromEmail ?? current.from_email,
+      from_name: patch.fromName ?? current.from_name,
+      daily_cap: patch.dailyCap === undefined ? current.daily_cap : patch.dailyCap,
+      settings: JSON.stringify(settings),
+      secret: patch.password === undefined ? current.secret : patch.password ? keys.seal(patch.password) : null,
+    });
+    if (!updated) throw staleVersion(current.version);
+    const fields = Object.keys(patch).filter((k) => k !== 'version');
+    const action = patch.enabled === undefined ? 'channel.updated' : patch.enabled ? 'channel.enabled' : 'channel.disabled';
+    await appendAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action, subjectType: 'channel', subjectId: id, data: { fields } });
+    return updated;
+  });
+}
+
+export async function deleteConnector(ctx: CrmCtx, id: string) {
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.deleteChannel(trx, ctx.workspaceId, id))) throw notFound('connector');
+    await appendAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'channel.deleted', subjectType: 'channel', subjectId: id });
+  });
+}
+
+/** SMTP verify (connect, STARTTLS, AUTH), outside any transaction; the result is kept on the channel. */
+export async function testConnector(ctx: CrmCtx, keys: SecretKeys, id: string) {
+  const c = await getConnector(ctx, id);
+  const result = await verifySmtp({ ...c.settings, password: c.secret ? keys.open(c.secret) : null });
+  await repo.recordChannelTest(ctx.db, id, result.ok, result.ok ? null : result.error);
+  await appendAudit(ctx.db, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'channel.tested', subjectType: 'channel', subjectId: id, data: { ok: result.ok } });
+  return result;
+}

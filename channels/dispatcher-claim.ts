@@ -1,0 +1,220 @@
+import { sql, type Kysely } from 'kysely';
+import { payloadSchemaFor, type ActionPayload } from '../actions/payload';
+import { dispatchContext, reserveDailySends, type DispatchWorkspace } from '../db/repositories/channels';
+import { transitionActions, type PerRowValues, type TransitionedRow } from '../db/repositories/actions';
+import type { Database } from '../db/schema';
+import type { ActionKind, ChannelRow, SmtpSettings } from '../db/tables/approval';
+import { payloadHash } from '../lib/canonical-hash';
+import type { Logger } from '../lib/log';
+import { renderEmail, type RenderedEmail } from './render';
+import type { SecretKeys } from './secrets';
+import { DEFAULT_DAILY_CAP, DEFAULT_WINDOW, isOpen, localDay, nextLocalDay, nextOpening } from './send-window';
+import { unsubscribeToken, unsubscribeUrl } from './unsubscribe-token';
+
+/**
+ * ApprovedSend: the only thing a channel accepts. It can only be minted here, by `claimBatch`,
+ * after the action row moved approved → sending under this worker's lease and passed every
+ * send-time check. The brand makes a forged value a type error; the WeakSet makes it a runtime
+ * refusal too (a cast or a structural copy is not in the set).
+ */
+declare const approvedSendBrand: unique symbol;
+
+export type ChannelCredentials = Readonly<
+  SmtpSettings & { id: string; version: number; password: string | null; fromEmail: string; fromName: string }
+>;
+
+export type ApprovedSend = Readonly<{
+  actionId: string;
+  workspaceId: string;
+  personId: string | null;
+  kind: ActionKind;
+  attempt: number;
+  leaseOwner: string;
+  approvedHash: string;
+  /** the approved payload exactly as stored and hash-checked */
+  payload: Readonly<Record<string, unknown>>;
+  channel: ChannelCredentials;
+  message: Readonly<RenderedEmail>;
+}> & { readonly [approvedSendBrand]: true };
+
+const minted = new WeakSet<object>();
+
+function mint(fields: Omit<ApprovedSend, typeof approvedSendBrand>): ApprovedSend {
+  const send = Object.freeze({ ...fields, payload: Object.freeze({ ...fields.payload }), message: Object.freeze({ ...fields.message }) }) as ApprovedSend;
+  minted.add(send);
+  return send;
+}
+
+export function assertApprovedSend(value: unknown): asserts value is ApprovedSend {
+  if (typeof value !== 'object' || value === null || !minted.has(value)) {
+    throw new Error('refusing to send: this is not an approved send claimed by the dispatcher');
+  }
+}
+
+export type ClaimOptions = {
+  owner: string;
+  batchSize: number;
+  leaseMs: number;
+  /** false when RELAIS_SEND_WINDOW=off */
+  sendWindow: boolean;
+  keys: SecretKeys;
+  publicUrl: string;
+  logger: Logger;
+};
+
+export type ClaimResult = { sends: ApprovedSend[]; refused: number; deferred: number };
+
+// Kinds a connected SMTP channel can carry; messages wait until a messaging channel exists.
+const SMTP_KINDS: ActionKind[] = ['email', 'meeting'];
+
+/** Decrypted credentials stay inside the dispatcher module, cached per channel version. */
+const credentials = new Map<string, ChannelCredentials>();
+function channelCredentials(c: ChannelRow, keys: SecretKeys): ChannelCredentials {
+  const key = `${c.id}:${c.version}`;
+  let creds = credentials.get(key);
+  if (!creds) {
+    creds = Object.freeze({ ...c.settings, id: c.id, version: c.version, password: c.secret ? keys.open(c.secret) : null, fromEmail: c.from_email, fromName: c.from_name });
+    credentials.set(key, creds);
+  }
+  return creds;
+}
+
+/** sha256 checks: what is about to be sent is exactly what was approved. */
+function integrityProblem(row: TransitionedRow): { detail: string; actualHash: string | null } | null {
+  if (!row.approved_payload || !row.approved_hash) return { detail: 'no approved payload', actualHash: null };
+  const approvedActual = payloadHash(row.approved_payload);
+  if (approvedActual !== row.approved_hash) return { detail: 'the approved payload does not match its approved hash', actualHash: approvedActual };
+  if (row.payload_hash !== row.approved_hash) return { detail: 'the current payload hash differs from the approved hash', actualHash: row.payload_hash };
+  const currentActual = payloadHash(row.current_payload);
+  if (currentActual !== row.payload_hash) return { detail: 'the current payload does not match its hash', actualHash: currentActual };
+  return null;
+}
+
+type Decision =
+  | { kind: 'send'; row: TransitionedRow; payload: ActionPayload; channel: ChannelRow; ws: DispatchWorkspace }
+  | { kind: 'fail'; values: PerRowValues }
+  | { kind: 'cancel'; values: PerRowValues }
+  | { kind: 'defer'; values: PerRowValues };
+
+/**
+ * Claims up to `batchSize` due approved actions (FOR UPDATE SKIP LOCKED, one statement: the rows
+ * become `sending` under a lease), then re-checks each at send time: payload hashes, channel
+ * enabled, recipient not suppressed, send window, daily cap. Those that fail a check leave
+ * `sending` at once (failed / cancelled / scheduled, audited); the rest become ApprovedSends.
+ */
+export async function claimBatch(db: Kysely<Database>, opts: ClaimOptions): Promise<ClaimResult> {
+  const actor = { type: 'system' as const, id: `dispatcher:${opts.owner}` };
+  const claimed = await transitionActions(db, {
+    to: 'sending',
+    actor,
+    from: ['approved', 'scheduled'],
+    where: sql`a.next_attempt_at <= now() and a.kind in (${sql.join(SMTP_KINDS.map((k) => sql.lit(k)))})
+      and exists (select 1 from channels c where c.workspace_id = a.workspace_id and c.enabled and c.type = 'smtp')`,
+    orderBy: sql`a.next_attempt_at`,
+    limit: opts.batchSize,
+    skipLocked: true,
+    set: {
+      lease_owner: opts.owner,
+      lease_expires_at: sql`now() + ${opts.leaseMs} * interval '1 millisecond'`,
+      attempts: sql`a.attempts + 1`,
+    },
+    auditAction: 'action.claimed',
+  });
+  if (claimed.length === 0) return { sends: [], refused: 0, deferred: 0 };
+
+  const ctx = await dispatchContext(
+    db,
+    [...new Set(claimed.map((r) => r.workspace_id))],
+    [...new Set(claimed.map((r) => r.recipient_hash).filter((h): h is string => h !== null))],
+  );
+  const now = new Date();
+  const decisions: Decision[] = claimed.map((row): Decision => {
+    const problem = integrityProblem(row);
+    if (problem) {
+      opts.logger.warn({ actionId: row.id, detail: problem.detail }, 'dispatcher refused a tampered action');
+      return {
+        kind: 'fail',
+        values: {
+          id: row.id,
+          reason: 'refused: the payload no longer matches what was approved',
+          last_error: problem.detail,
+          audit: { refused: 'payload_hash_mismatch', detail: problem.detail, expectedHash: row.approved_hash, actualHash: problem.actualHash },
+        },
+      };
+    }
+    const parsed = payloadSchemaFor(row.kind).safeParse(row.approved_payload);
+    if (!parsed.success) {
+      return { kind: 'fail', values: { id: row.id, reason: 'refused: the approved payload is not valid', last_error: parsed.error.issues[0]?.message ?? 'invalid', audit: { refused: 'invalid_payload' } } };
+    }
+    if (row.recipient_hash && ctx.suppressed.has(`${row.workspace_id}:${row.recipient_hash}`)) {
+      return { kind: 'cancel', values: { id: row.id, reason: 'the recipient opted out', audit: { refused: 'recipient_suppressed' } } };
+    }
+    const ws = ctx.workspaces.get(row.workspace_id);
+    const channel = ctx.channelByWorkspace.get(row.workspace_id);
+    if (!ws || !channel) {
+      return { kind: 'defer', values: { id: row.id, reason: 'no channel connected', next_attempt_at: new Date(now.getTime() + 60_000), audit: { deferred: 'no_channel' } } };
+    }
+    if (opts.sendWindow) {
+      const window = ws.settings.sendWindow ?? DEFAULT_WINDOW;
+      if (!isOpen(window, ws.timezone, now)) {
+        const at = nextOpening(window, ws.timezone, now) ?? new Date(now.getTime() + 86_400_000);
+        return { kind: 'defer', values: { id: row.id, reason: 'outside the send window', next_attempt_at: at, audit: { deferred: 'send_window', until: at.toISOString() } } };
+      }
+    }
+    return { kind: 'send', row, payload: parsed.data, channel, ws };
+  });
+
+  // Per-mailbox daily cap, reserved atomically so concurrent workers never overshoot it.
+  const byChannel = new Map<string, Extract<Decision, { kind: 'send' }>[]>();
+  for (const d of decisions) if (d.kind === 'send') byChannel.set(d.channel.id, [...(byChannel.get(d.channel.id) ?? []), d]);
+  const sendable: Extract<Decision, { kind: 'send' }>[] = [];
+  const overCap: PerRowValues[] = [];
+  for (const group of byChannel.values()) {
+    const { channel, ws } = group[0];
+    const cap = channel.daily_cap ?? ws.settings.dailyCap ?? DEFAULT_DAILY_CAP;
+    const granted = await reserveDailySends(db, channel.id, localDay(now, ws.timezone), group.length, cap);
+    sendable.push(...group.slice(0, granted));
+    if (granted < group.length) {
+      const tomorrow = nextLocalDay(now, ws.timezone);
+      const at = opts.sendWindow ? nextOpening(ws.settings.sendWindow ?? DEFAULT_WINDOW, ws.timezone, tomorrow) ?? tomorrow : tomorrow;
+      for (const d of group.slice(granted)) overCap.push({ id: d.row.id, reason: `daily cap of ${cap} emails reached for this mailbox`, next_attempt_at: at, audit: { deferred: 'daily_cap', cap } });
+    }
+  }
+
+  const release = { lease_owner: null, lease_expires_at: null };
+  const leaseMine = sql`a.lease_owner = ${opts.owner}`;
+  const pick = (k: Decision['kind']) => decisions.flatMap((d) => (d.kind === k && d.kind !== 'send' ? [d.values] : []));
+  const failed = pick('fail');
+  const cancelled = pick('cancel');
+  const deferred = [...pick('defer'), ...overCap];
+  if (failed.length) await transitionActions(db, { to: 'failed', actor, from: ['sending'], where: leaseMine, perRow: failed, set: release, auditAction: 'action.refused' });
+  if (cancelled.length) await transitionActions(db, { to: 'cancelled', actor, from: ['sending'], where: leaseMine, perRow: cancelled, set: release, auditAction: 'action.refused' });
+  if (deferred.length) await transitionActions(db, { to: 'scheduled', actor, from: ['sending'], where: leaseMine, perRow: deferred, set: release, auditAction: 'action.deferred' });
+
+  const sends = sendable.map(({ row, payload, channel, ws }) => {
+    const creds = channelCredentials(channel, opts.keys);
+    const sender = { email: creds.fromEmail, name: creds.fromName };
+    const message = renderEmail({
+      actionId: row.id,
+      kind: row.kind,
+      payload,
+      workspace: { legalName: ws.legal_name, address: ws.address, siret: ws.siret },
+      sender,
+      unsubscribeUrl: unsubscribeUrl(opts.publicUrl, unsubscribeToken(opts.keys, row.workspace_id, row.id)),
+      stampAt: row.approved_at ?? now,
+    });
+    return mint({
+      actionId: row.id,
+      workspaceId: row.workspace_id,
+      personId: row.person_id,
+      kind: row.kind,
+      attempt: row.attempts,
+      leaseOwner: opts.owner,
+      approvedHash: row.approved_hash!,
+      payload: row.approved_payload!,
+      channel: creds,
+      message,
+    });
+  });
+  return { sends, refused: failed.length + cancelled.length, deferred: deferred.length };
+}

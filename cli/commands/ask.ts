@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { findDefaultWorkspace } from '../../db/repositories/workspaces';
+import { bootstrapIfEmpty } from '../../identity/bootstrap';
+import { logger } from '../../lib/log';
+import { chatThreadId } from '../../graph/ids';
+import { resumeRun, startChat, type ChatRunResult } from '../../graph/runner';
+import { latestRun } from '../../graph/store/runs';
+import { createTeammateDeps } from '../../graph/wiring';
+import { openRuntime } from '../../server/runtime';
+import type { Command } from '../command';
+
+const Args = z.object({ request: z.string().trim().min(1, 'the request is required').max(4000), json: z.boolean(), thread: z.uuid().optional() });
+
+function parseArgs(args: string[]) {
+  const rest: string[] = [];
+  let json = false;
+  let thread: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--json') json = true;
+    else if (args[i] === '--thread') thread = args[++i];
+    else rest.push(args[i]);
+  }
+  return Args.safeParse({ request: rest.join(' '), json, thread });
+}
+
+/**
+ * `ask "<request>" [--json] [--thread ID]`: the same graph as Chat, against the configured
+ * database. The thread is derived from the request, so re-running after a crash resumes the
+ * unfinished run instead of starting over; with --json the last stdout line is the result.
+ */
+const command: Command = {
+  describe: 'ask "<request>" [--json] [--thread ID]: run the teammates on a request (offline without OPENAI_API_KEY)',
+  async run(args, io) {
+    const parsed = parseArgs(args);
+    if (!parsed.success) {
+      io.stderr(`usage: npm run --silent cli -- ask "<request>" [--json] [--thread ID]\n${parsed.error.issues[0]?.message ?? ''}`);
+      return 2;
+    }
+    const { request, json, thread } = parsed.data;
+    const { db, deps: app } = await openRuntime();
+    const teammates = createTeammateDeps(db, app.config, logger);
+    try {
+      const first = await bootstrapIfEmpty(db.kysely);
+      if (first) io.stderr(`first start: a workspace was created; admin login token (shown once): ${first.loginToken}`);
+      const ws = await findDefaultWorkspace(db.kysely);
+      if (!ws) throw new Error('no workspace');
+      const threadId = thread ?? chatThreadId(ws.id, null, `cli:${request}`);
+      const stale = await latestRun(db.kysely, ws.id, threadId);
+      let result: ChatRunResult;
+      if (stale?.status === 'running') {
+        io.stderr('resuming the unfinished run of this request');
+        result = await resumeRun(teammates, stale.id);
+      } else {
+        const started = await startChat(teammates, { workspaceId: ws.id, userId: null, message: request, threadId: thread, threadKey: `cli:${request}` });
+        result = await started.done;
+      }
+      if (result.error) io.stderr(`error: ${result.error}`);
+      if (!json) {
+        io.stdout(result.reply ?? '');
+        for (const a of result.actions) io.stdout(`\n— ${a.status} · ${a.subject}\n${a.body}`);
+      }
+      const out = { threadId: result.threadId, mode: result.mode, leads: result.leads, actions: result.actions, ...(result.status !== 'succeeded' ? { status: result.status, reply: result.reply } : {}) };
+      if (json) io.stdout(JSON.stringify(out));
+      return result.status === 'failed' ? 1 : 0;
+    } finally {
+      if (teammates.db !== db) await teammates.db.close();
+      await db.close();
+    }
+  },
+};
+export default command;

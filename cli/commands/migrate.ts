@@ -1,0 +1,13 @@
+import { openRuntime } from '../../server/runtime';
+import type { Command } from '../command';
+
+const command: Command = {
+  describe: 'apply database migrations and exit',
+  async run(_args, io) {
+    const { db } = await openRuntime(); // opening migrates
+    io.stdout(`migrations applied (${db.embedded ? 'embedded database' : 'PostgreSQL server'}${db.vector ? ', pgvector' : ', pg_trgm fallback'})`);
+    await db.close();
+    return 0;
+  },
+};
+export default command;

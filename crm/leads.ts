@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { uuidv7 } from '../lib/ids';
+import { companyEmbedding, companyKey, cosine, foldText } from '../lib/embedding';
+import { companiesHaveEmbedding, findBySirenOrSiret, findOptedOut, nearestInPostcode, sameNameKey, type Probe } from '../db/repositories/company-match';
+import type { CrmCtx } from './context';
+
+/** A company found by a source (SIRENE API, offline directory, CSV), before it is known or not. */
+export const LeadCandidateSchema = z.object({
+  siren: z.string().regex(/^\d{9}$/).nullable().optional(),
+  siret: z.string().regex(/^\d{14}$/).nullable().optional(),
+  name: z.string().min(1),
+  nafCode: z.string().nullable().optional(),
+  nafLabel: z.string().nullable().optional(),
+  address: z.string().nullable().optional(),
+  postcode: z.string().nullable().optional(),
+  communeCode: z.string().nullable().optional(),
+  city: z.string().nullable().optional(),
+  headcountBand: z.string().nullable().optional(),
+  website: z.string().nullable().optional(),
+  email: z.string().nullable().optional(),
+  phone: z.string().nullable().optional(),
+  isNaturalPerson: z.boolean().optional(),
+  dirigeants: z
+    .array(
+      z.object({
+        firstName: z.string(),
+        lastName: z.string(),
+        role: z.string().nullable().optional(),
+        email: z.string().nullable().optional(),
+        isNaturalPerson: z.boolean().optional(),
+        kind: z.enum(['lead', 'contact']).optional(),
+      }),
+    )
+    .default([]),
+  source: z.string().default('import'),
+  sourceId: z.string().nullable().optional(),
+});
+export type LeadCandidate = z.input<typeof LeadCandidateSchema>;
+
+export type LeadOutcome = {
+  index: number;
+  status: 'created' | 'known';
+  companyId: string;
+  personIds: string[];
+  name: string;
+  /** how a known company was recognised */
+  matchedBy?: 'siret' | 'siren' | 'similar' | 'batch';
+  skippedOptedOut?: number;
+};
+
+export type LeadsResult = { created: number; known: number; outcomes: LeadOutcome[] };
+
+const VECTOR_THRESHOLD = 0.86;
+const TRGM_THRESHOLD = 0.55;
+
+/**
+ * Found companies → companies + their dirigeants as leads, without duplicates: exact SIREN/SIRET
+ * first, then the nearest company in the same postcode (pgvector on the hashed n-gram embedding,
+ * pg_trgm where the server has no pgvector). All inserts share one transaction.
+ */
+export async function createLeadsFromCompanies(ctx: CrmCtx, input: LeadCandidate[], opts: { lawfulBasisNote?: string } = {}): Promise<LeadsResult> {
+  const candidates = input.map((c) => LeadCandidateSchema.parse(c));
+  const { outcomes, vectors, useVector } = await matchCandidates(ctx, candidates);
+  await insertNew(ctx, candidates, outcomes, vectors, useVector, opts);
+  const done = outcomes as LeadOutcome[];
+  return { created: done.filter((o) => o.status === 'created').length, known: done.filter((o) => o.status === 'known').length, outcomes: done };
+}
+
+export type ParsedCandidate = z.output<typeof LeadCandidateSchema>;
+
+/** Which candidates are already known (and as which company); null = new. Reads only. */
+export async function matchCandidates(ctx: CrmCtx, candidates: ParsedCandidate[]) {
+  const outcomes: (LeadOutcome | null)[] = candidates.map(() => null);
+  // 1. exact identifiers, in one query
+  const sirens = [...new Set(candidates.map((c) => c.siren ?? c.siret?.slice(0, 9)).filter((s): s is string => Boolean(s)))];
+  const sirets = [...new Set(candidates.map((c) => c.siret).filter((s): s is string => Boolean(s)))];
+  const exact = await findBySirenOrSiret(ctx.db, ctx.workspaceId, sirens, sirets);
+  const bySiret = new Map(exact.filter((e) => e.siret).map((e) => [e.siret!, e]));
+  const bySiren = new Map(exact.filter((e) => e.siren).map((e) => [e.siren!, e]));
+  candidates.forEach((c, i) => {
+    const hit = (c.siret && bySiret.get(c.siret)) || bySiren.get(c.siren ?? c.siret?.slice(0, 9) ?? '');
+    if (hit) outcomes[i] = { index: i, status: 'known', companyId: hit.id, personIds: [], name: hit.name, matchedBy: c.siret && bySiret.get(c.siret) ? 'siret' : 'siren' };
+  });
+
+  // 2. the same folded name in the same postcode, then fuzzy neighbours for the rest
+  const useVector = await companiesHaveEmbedding(ctx.db);
+  const vectors = candidates.map((c) => companyEmbedding(c.name, c.address));
+  const open = () => candidates.flatMap((c, i): Probe[] => (!outcomes[i] && c.postcode ? [{ idx: i, postcode: c.postcode, name: c.name, vector: vectors[i] }] : []));
+  for (const hit of await sameNameKey(ctx.db, ctx.workspaceId, open())) {
+    outcomes[hit.idx] = { index: hit.idx, status: 'known', companyId: hit.id, personIds: [], name: hit.name, matchedBy: 'similar' };
+  }
+  for (const hit of await nearestInPostcode(ctx.db, ctx.workspaceId, open(), useVector)) {
+    if (hit.similarity >= (useVector ? VECTOR_THRESHOLD : TRGM_THRESHOLD)) {
+      outcomes[hit.idx] = { index: hit.idx, status: 'known', companyId: hit.id, personIds: [], name: hit.name, matchedBy: 'similar' };
+    }
+  }
+
+  // 3. duplicates inside the batch itself: the first one wins
+  const firstOf = new Map<string, number>();
+  candidates.forEach((c, i) => {
+    if (outcomes[i]) return;
+    const key = c.siren ?? c.siret?.slice(0, 9) ?? `${c.postcode ?? ''}|${companyKey(c.name)}`;
+    const first = firstOf.get(key);
+    if (first === undefined) {
+      const near = [...firstOf.values()].find((j) => candidates[j].postcode === c.postcode && cosine(vectors[j], vectors[i]) >= VECTOR_THRESHOLD);
+      if (near === undefined) firstOf.set(key, i);
+      else outcomes[i] = { index: i, status: 'known', companyId: '', personIds: [], name: candidates[near].name, matchedBy: 'batch' };
+    } else {
+      outcomes[i] = { index: i, status: 'known', companyId: '', personIds: [], name: candidates[first].name, matchedBy: 'batch' };
+    }
+  });
+
+  return { outcomes, vectors, useVector };
+}
+
+/** Inserts the candidates still unmatched and fills in their outcomes (mutates `outcomes`). */
+async function insertNew(ctx: CrmCtx, candidates: ParsedCandidate[], outcomes: (LeadOutcome | null)[], vectors: number[][], useVector: boolean, opts: { lawfulBasisNote?: string }) {
+  const fresh = candidates.map((c, i) => ({ c, i })).filter(({ i }) => !outcomes[i]);
+  const optedOut = fresh.length ? await findOptedOut(ctx.db, ctx.workspaceId) : [];
+  const blockedEmails = new Set(optedOut.map((o) => o.email?.toLowerCase()).filter(Boolean));
+  const blockedNames = new Set(optedOut.map((o) => `${o.siren ?? ''}|${foldText(o.first_name)}|${foldText(o.last_name)}`));
+
+  // 4. insert companies, people, timeline and audit in one transaction
+  if (fresh.length > 0) {
+    const now = new Date();
+    const companies: Record<string, unknown>[] = [];
+    const people: Record<string, unknown>[] = [];
+    const activities: Record<string, unknown>[] = [];
+    const audits: Record<string, unknown>[] = [];
+    for (const { c, i } of fresh) {
+      const companyId = uuidv7();
+      const siren = c.siren ?? c.siret?.slice(0, 9) ?? null;
+      companies.push({
+        id: companyId, workspace_id: ctx.workspaceId, name: c.name, siren, siret: c.siret ?? null,
+        naf_code: c.nafCode ?? null, naf_label: c.nafLabel ?? null, address: c.address ?? null, postcode: c.postcode ?? null,
+        commune_code: c.communeCode ?? null, city: c.city ?? null, headcount_band: c.headcountBand ?? null,
+        website: c.website ?? null, source: c.source, source_id: c.sourceId ?? null,
+        ...(useVector ? { embedding: `[${vectors[i].join(',')}]` } : {}),
+      });
+      activities.push({ id: uuidv7(), workspace_id: ctx.workspaceId, subject_type: 'company', subject_id: companyId, kind: 'created', actor_type: ctx.actor.type, actor_id: ctx.actor.id, summary: c.name, data: JSON.stringify({ source: c.source }), occurred_at: now });
+      audits.push({ workspace_id: ctx.workspaceId, actor_type: ctx.actor.type, actor_id: ctx.actor.id, action: 'company.created', subject_type: 'company', subject_id: companyId, data: JSON.stringify({ source: c.source, siren }) });
+      const personIds: string[] = [];
+      let skipped = 0;
+      const dirigeants = c.dirigeants.length > 0 ? c.dirigeants : [];
+      for (const d of dirigeants) {
+        const email = (d.email ?? (dirigeants.length === 1 ? c.email : null))?.toLowerCase() ?? null;
+        if ((email && blockedEmails.has(email)) || blockedNames.has(`${siren ?? ''}|${foldText(d.firstName)}|${foldText(d.lastName)}`)) {
+          skipped++;
+          continue;
+        }
+        const personId = uuidv7();
+        personIds.push(personId);
+        const note = opts.lawfulBasisNote ?? `Prospection B2B (intérêt légitime) : message en lien avec l’activité « ${c.nafLabel ?? c.nafCode ?? 'professionnelle'} » de l’entreprise.`;
+        people.push({
+          id: personId, workspace_id: ctx.workspaceId, company_id: companyId, kind: d.kind ?? 'lead', first_name: d.firstName, last_name: d.lastName,
+          role: d.role ?? null, email, phone: c.phone ?? null, source: c.source, lawful_basis: 'legitimate_interest', lawful_basis_note: note,
+          is_natural_person: d.isNaturalPerson ?? c.isNaturalPerson ?? false,
+        });
+        activities.push({ id: uuidv7(), workspace_id: ctx.workspaceId, subject_type: 'person', subject_id: personId, kind: 'created', actor_type: ctx.actor.type, actor_id: ctx.actor.id, summary: `${d.firstName} ${d.lastName}`, data: JSON.stringify({ source: c.source, kind: 'lead' }), occurred_at: now });
+      }
+      outcomes[i] = { index: i, status: 'created', companyId, personIds, name: c.name, ...(skipped ? { skippedOptedOut: skipped } : {}) };
+    }
+    await ctx.db.transaction().execute(async (trx) => {
+      // chunks keep each statement under the protocol's parameter limit
+      for (const [table, rows] of [['companies', companies], ['people', people], ['activities', activities], ['audit_log', audits]] as const) {
+        for (let k = 0; k < rows.length; k += 500) {
+          // rows are built above column by column for these exact tables
+          await trx.insertInto(table).values(rows.slice(k, k + 500) as never).execute();
+        }
+      }
+    });
+  }
+}

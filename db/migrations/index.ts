@@ -1,0 +1,15 @@
+import type { Migration } from 'kysely';
+import * as core from './0001_core';
+import * as approval from './0002_approval';
+import * as leads from './0003_leads';
+import * as teammates from './0004_teammates';
+import * as portal from './0005_portal';
+
+// Ordered by name; later capabilities append their files here.
+export const migrations: Record<string, Migration> = {
+  '0001_core': core,
+  '0002_approval': approval,
+  '0003_leads': leads,
+  '0004_teammates': teammates,
+  '0005_portal': portal,
+};

@@ -1,0 +1,39 @@
+import type { ActorType } from '../schema';
+import type { Executor } from './executor';
+
+export type Actor = { type: ActorType; id: string | null };
+
+export type AuditEntry = {
+  workspaceId: string;
+  actor: Actor;
+  action: string;
+  subjectType?: string;
+  subjectId?: string;
+  data?: Record<string, unknown>;
+};
+
+export async function appendAudit(db: Executor, e: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      workspace_id: e.workspaceId,
+      actor_type: e.actor.type,
+      actor_id: e.actor.id,
+      action: e.action,
+      subject_type: e.subjectType ?? null,
+      subject_id: e.subjectId ?? null,
+      data: JSON.stringify(e.data ?? {}),
+    })
+    .execute();
+}
+
+export async function listAudit(db: Executor, workspaceId: string, subjectType: string, subjectId: string) {
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .orderBy('id')
+    .execute();
+}

@@ -1,0 +1,27 @@
+import type { Db } from '../db/connection';
+import type { Capability } from '../server/modules';
+import type { AppDeps } from '../server/env';
+import { chatRoutes } from '../server/routes/chat';
+import { listenToDecisions, processPendingRevisions } from './feedback';
+import { idle, resumeStaleRuns } from './runner';
+import { createTeammateDeps } from './wiring';
+
+/** The teammates in the server: Chat API; on `serve`, resume interrupted runs and listen to decisions. */
+export function teammatesCapability(app: AppDeps, db: Db): Capability {
+  const deps = createTeammateDeps(db, app.config, app.logger);
+  let unlisten: (() => void) | null = null;
+  return {
+    api: [chatRoutes(deps)],
+    start: async () => {
+      unlisten = listenToDecisions(deps);
+      // left over by a stopped process: finish them in the background
+      void resumeStaleRuns(deps).catch((err: unknown) => deps.logger.error({ err }, 'resuming runs failed'));
+      void processPendingRevisions(deps).catch((err: unknown) => deps.logger.error({ err }, 'pending revisions failed'));
+    },
+    stop: async () => {
+      unlisten?.();
+      await idle();
+      if (deps.db !== db) await deps.db.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { Db } from '../db/connection';
+import type { Logger } from '../lib/log';
+import type { CompanySource, IntentParser, LeadCreator } from '../agents/prospector/ports';
+import type { Emitter } from './store/events';
+import type { Limiter } from './model/limiter';
+import type { RunMeter } from './model/meter';
+import type { ChatModel } from './model/types';
+import type { OutboundGate } from './outbound';
+
+/** Process-wide teammate wiring: the database, the model (null = offline teammate), the ports. */
+export type TeammateDeps = {
+  db: Db;
+  model: ChatModel | null;
+  concurrency: number;
+  gate: OutboundGate;
+  parseIntent: IntentParser;
+  companies: CompanySource;
+  createLeads: LeadCreator;
+  logger: Logger;
+  /** drafter ⇄ reviewer rounds before a draft is flagged needs attention */
+  maxRounds?: number;
+  /** approved drafts given to the drafter as style examples */
+  styleExamples?: number;
+};
+
+/** One run's view: its ids, its accounting, its progress events. */
+export type RunScope = {
+  runId: string;
+  workspaceId: string;
+  userId: string | null;
+  threadId: string;
+  mode: 'offline' | 'model';
+  /** the model through the run's limiter and meter; null offline */
+  model: ChatModel | null;
+  meter: RunMeter;
+  /** model calls in flight */
+  limiter: Limiter;
+  /** leads being drafted at once (the fan-out's bound) */
+  leadSlots: Limiter;
+  emit: Emitter;
+  log: Logger;
+};
+
+export const DEFAULT_MAX_ROUNDS = 3;
+export const DEFAULT_STYLE_EXAMPLES = 3;

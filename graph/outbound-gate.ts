@@ -1,0 +1,31 @@
+import { reviseAction } from '../actions/revise';
+import { callTool, toolRegistry, type ToolContext } from '../tools';
+import { OutboundResultSchema } from '../tools/registry';
+import type { OutboundGate, ReviewerVerdict } from './outbound';
+
+// The Approval gate as the teammates' outbound port. A final draft is the `send_email` tool
+// of the registry, called with the run's origin and the reviewer's verdict: the tool is
+// intercepted into an action (proposeOutbound), it never sends. A draft that failed its
+// review rounds is pending approval too, flagged needs_attention with the notes.
+
+const verdictOf = (r: ReviewerVerdict) => ({ verdict: r.verdict === 'pass' ? ('passed' as const) : ('needs_attention' as const), notes: r.notes });
+
+export const approvalGate: OutboundGate = {
+  async proposeEmail(ctx, p) {
+    const toolCtx: ToolContext = { crm: ctx, origin: p.origin, reviewer: verdictOf(p.reviewer), initialStatus: 'pending_approval' };
+    const out = OutboundResultSchema.parse(
+      await callTool(toolRegistry, toolCtx, 'send_email', { personId: p.personId, subject: p.subject, body: p.body, language: p.language }),
+    );
+    return { actionId: out.actionId, status: out.status };
+  },
+  async reviseEmail(ctx, actionId, p) {
+    const reviewer = verdictOf(p.reviewer);
+    const r = await reviseAction(ctx, actionId, {
+      subject: p.subject,
+      body: p.body,
+      reviewer: { verdict: reviewer.verdict, notes: [...p.humanNotes.map((n) => `owner: ${n}`), ...reviewer.notes] },
+      status: 'pending_approval',
+    });
+    return { actionId: r.actionId, status: r.status };
+  },
+};

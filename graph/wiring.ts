@@ -1,0 +1,32 @@
+import { createLeads } from '../agents/prospector/nodes/create-leads';
+import { defaultCompanySource } from '../agents/prospector/sources';
+import type { Db } from '../db/connection';
+import { parseIntent } from '../france/intent/parse-intent';
+import type { Config } from '../lib/config';
+import type { Logger } from '../lib/log';
+import type { TeammateDeps } from './deps';
+import { createOpenAIModel } from './model/openai-provider';
+import type { ChatModel } from './model/types';
+import { approvalGate } from './outbound-gate';
+import { teammateDb } from './connection';
+
+/** The model from configuration: an OpenAI-compatible endpoint when a key is set, else none (offline teammate). */
+export function modelFromConfig(config: Config): ChatModel | null {
+  if (!config.OPENAI_API_KEY) return null;
+  return createOpenAIModel({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.RELAIS_MODEL });
+}
+
+/** Production wiring; tests and the bench override the parts they script. */
+export function createTeammateDeps(db: Db, config: Config, logger: Logger, overrides: Partial<TeammateDeps> = {}): TeammateDeps {
+  return {
+    db: teammateDb(db),
+    model: modelFromConfig(config),
+    concurrency: config.RELAIS_LLM_CONCURRENCY,
+    gate: approvalGate,
+    parseIntent,
+    companies: defaultCompanySource(config),
+    createLeads,
+    logger: logger.child({ component: 'teammates' }),
+    ...overrides,
+  };
+}

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { Db } from '../../db/connection';
+import type { Database } from '../../db/schema';
+import type { TeammateDeps } from '../../graph/deps';
+import { createTeammateDeps } from '../../graph/wiring';
+import type { AppDeps } from '../../server/env';
+
+// Discussion talks to the teammates through their own functions (graph/runner, graph/store).
+// Their capability keeps its wiring private, so the Portal builds the same production wiring
+// once per database, lazily (no connection is opened until someone chats). Tests provide theirs.
+const wiring = new WeakMap<Db, TeammateDeps>();
+
+export function provideTeammates(db: Db, deps: TeammateDeps): void {
+  wiring.set(db, deps);
+}
+
+export function teammatesFor(db: Db, app: AppDeps): TeammateDeps {
+  let deps = wiring.get(db);
+  if (!deps) {
+    deps = createTeammateDeps(db, app.config, app.logger);
+    wiring.set(db, deps);
+  }
+  return deps;
+}
+
+/** Closes what `teammatesFor` opened (its own connection on the embedded database). */
+export async function closeTeammates(db: Db): Promise<void> {
+  const deps = wiring.get(db);
+  wiring.delete(db);
+  if (deps && deps.db !== db) await deps.db.close();
+}
+
+/** The workspace's latest conversations, newest first. */
+export function recentThreads(db: Kysely<Database>, workspaceId: string, limit = 12) {
+  return db
+    .selectFrom('chat_threads')
+    .select(['id', 'title', 'updated_at'])
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('updated_at', 'desc')
+    .limit(limit)
+    .execute();
+}

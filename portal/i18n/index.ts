@@ -1,0 +1,29 @@
+import { en } from './en';
+import { fr, type MessageKey } from './fr';
+
+export type Lang = 'fr' | 'en';
+export type { MessageKey };
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export const LANGS: readonly Lang[] = ['fr', 'en'];
+export const dictionaries: Record<Lang, Record<MessageKey, string>> = { fr, en };
+
+export function isLang(v: unknown): v is Lang {
+  return v === 'fr' || v === 'en';
+}
+
+/** `{name}` placeholders are filled as plain text; JSX escapes the result when rendered. */
+export function translator(lang: Lang): Translate {
+  const dict = dictionaries[lang];
+  return (key, params) => {
+    const text = dict[key];
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  };
+}
+
+/** A key built at runtime (stage keys, statuses…) falls back to the given text when unknown. */
+export function hasKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(fr, key);
+}

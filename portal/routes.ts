@@ -1,0 +1,81 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../server/env';
+import { AppError } from '../lib/errors';
+import type { PortalEnv } from './env';
+import { securityHeaders } from './headers';
+import { authRoutes } from './sections/auth';
+import { companyRoutes } from './sections/companies';
+import { dashboardRoutes } from './sections/dashboard';
+import { dealRoutes } from './sections/deals';
+import { libraryRoutes } from './sections/library';
+import { chatRoutes } from './sections/chat';
+import type { TeammateDeps } from '../graph/deps';
+import { peopleRoutes } from './sections/people';
+import { placeholderRoutes } from './sections/placeholders';
+import { reportRoutes } from './sections/reports';
+import { settingsRoutes } from './sections/settings';
+import { timelineRoutes } from './sections/timeline';
+import { requireCsrf, requireViewer, withUi } from './session/middleware';
+import { assetRoutes } from './static/assets';
+import { renderError } from './views/errors';
+
+/** Paths that need a signed-in viewer (a "/x/*" pattern also matches "/x"). */
+const PROTECTED = [
+  '/',
+  '/leads/*',
+  '/contacts/*',
+  '/people/*',
+  '/companies/*',
+  '/deals/*',
+  '/quotes/*',
+  '/conversations/*',
+  '/library/*',
+  '/sequences/*',
+  '/reports/*',
+  '/forecasts/*',
+  '/settings/*',
+  '/chat/*',
+  '/timeline',
+  '/logout',
+];
+
+/**
+ * The Portal: server-rendered pages at the site root, beside /api. Its middleware is bound to
+ * its own paths only, so API routes and other capabilities' pages never pass through it.
+ */
+export type PortalOptions = { teammates: () => TeammateDeps };
+
+export function portalRoutes(opts: PortalOptions): OpenAPIHono<AppEnv> {
+  const portal = new Hono<PortalEnv>();
+  portal.onError(async (err, c) => {
+    if (err instanceof AppError && err.code === 'not_found') return renderError(c, 'notFound');
+    if (err instanceof AppError && err.code === 'forbidden') return renderError(c, 'forbidden');
+    c.get('log')?.error({ err }, 'portal page failed');
+    return renderError(c, 'server');
+  });
+  for (const path of ['/login', '/assets/*', ...PROTECTED]) portal.use(path, securityHeaders);
+  portal.use('/login', withUi);
+  const formLimit = bodyLimit({ maxSize: 512 * 1024, onError: (c) => c.text('payload too large', 413) });
+  for (const path of PROTECTED) portal.use(path, withUi, formLimit, requireViewer, requireCsrf);
+
+  portal.route('/', assetRoutes);
+  portal.route('/', authRoutes);
+  portal.route('/', dashboardRoutes);
+  portal.route('/', peopleRoutes);
+  portal.route('/', companyRoutes);
+  portal.route('/', dealRoutes);
+  portal.route('/', timelineRoutes);
+  portal.route('/', placeholderRoutes);
+  portal.route('/', reportRoutes);
+  portal.route('/', settingsRoutes);
+  portal.route('/', libraryRoutes);
+  portal.route('/', chatRoutes(opts.teammates));
+  // anything else under the Portal's own paths is an HTML "not found", in the viewer's language
+  for (const path of PROTECTED) portal.get(path, (c) => renderError(c, 'notFound'));
+
+  const root = new OpenAPIHono<AppEnv>();
+  root.route('/', portal);
+  return root;
+}

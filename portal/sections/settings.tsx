@@ -1,0 +1,178 @@
+import { Hono, type Context } from 'hono';
+import { getWorkspace, updateWorkspace, WorkspacePatchSchema } from '../../identity/workspace';
+import { AppError } from '../../lib/errors';
+import { connectorsView, rulesView } from '../data/connectors';
+import { createConnector, SmtpConnectorCreateSchema, testConnector, updateConnector } from '../../channels/connectors';
+import { secretKeys } from '../../channels/secrets';
+import { createRule, RuleCreateSchema, updateRule } from '../../actions/rules';
+import { idParam } from '../forms/query';
+import { listMembers } from '../data/members';
+import { setUserLanguage } from '../data/sessions';
+import type { PortalEnv } from '../env';
+import { domainErrors, zodFieldErrors } from '../forms/errors';
+import { flashKey } from '../forms/query';
+import { formList, formStrings, orNull, type RawForm } from '../forms/values';
+import { isLang } from '../i18n';
+import { endOfDayParis } from '../i18n/format';
+import { uiFor } from '../i18n/ui';
+import { writeLangCookie } from '../session/cookies';
+import { renderPage } from '../views/render';
+import type { FieldErrors, FormValues } from '../views/ui';
+import { SettingsPage, type SettingsForm } from './settings-views';
+
+type C = Context<PortalEnv>;
+
+async function show(c: C, posted?: { form: SettingsForm; values: FormValues; errors: FieldErrors; message?: string | null }, notice?: { kind: 'ok' | 'error'; text: string }) {
+  const ui = c.get('ui');
+  const viewer = c.get('viewer');
+  const ctx = c.get('crm');
+  const admin = viewer.role === 'admin';
+  const [ws, members, connectors, rules] = await Promise.all([
+    getWorkspace(ctx),
+    admin ? listMembers(ctx) : Promise.resolve(null),
+    admin ? connectorsView(ctx) : Promise.resolve({ available: false } as const),
+    admin ? rulesView(ctx) : Promise.resolve(null),
+  ]);
+  const flash = flashKey(c);
+  return renderPage(
+    c,
+    { title: ui.t('settings.title'), section: 'settings', status: posted ? 400 : notice?.kind === 'error' ? 400 : 200 },
+    <SettingsPage ui={ui} viewer={viewer} ws={ws} members={members} connectors={connectors} rules={rules} posted={posted ?? null} flash={flash ? ui.t(flash) : null} notice={notice ?? null} />,
+  );
+}
+
+/** Workspace settings change what every email says and when it leaves: administrators only. */
+function assertAdmin(c: C) {
+  if (c.get('viewer').role !== 'admin') throw new AppError('forbidden', 'admin-only');
+}
+
+async function save(c: C, form: SettingsForm, values: FormValues, patch: unknown, extraErrors: FieldErrors = {}) {
+  const ui = c.get('ui');
+  const parsed = WorkspacePatchSchema.safeParse(patch);
+  const errors = { ...(parsed.success ? {} : zodFieldErrors(parsed.error, ui.t)), ...extraErrors };
+  if (!parsed.success || Object.keys(errors).length) return show(c, { form, values, errors });
+  try {
+    await updateWorkspace(c.get('crm'), parsed.data);
+  } catch (err) {
+    const known = domainErrors(err, ui.t);
+    if (!known) throw err;
+    return show(c, { form, values, errors: known.fields, message: known.form });
+  }
+  return c.redirect(`/settings?ok=saved#${form}`, 303);
+}
+
+const int = (s: string | undefined) => (s && /^\d+$/.test(s) ? Number(s) : Number.NaN);
+
+export const settingsRoutes = new Hono<PortalEnv>()
+  .get('/settings', (c) => show(c))
+  .post('/settings/identity', async (c) => {
+    assertAdmin(c);
+    const v = formStrings((await c.req.parseBody()) as RawForm);
+    return save(c, 'identity', v, {
+      name: v.name ?? '',
+      legalName: v.legalName ?? '',
+      address: v.address ?? '',
+      siret: orNull(v.siret),
+      vatNumber: orNull(v.vatNumber?.replace(/\s/g, '').toUpperCase()),
+      defaultLanguage: v.defaultLanguage,
+    });
+  })
+  .post('/settings/voice', async (c) => {
+    assertAdmin(c);
+    const v = formStrings((await c.req.parseBody()) as RawForm);
+    return save(c, 'voice', v, { settings: { voice: { tone: v.tone ?? '', signature: v.signature ?? '', offer: v.offer ?? '', formality: v.formality } } });
+  })
+  .post('/settings/sending', async (c) => {
+    assertAdmin(c);
+    const body = (await c.req.parseBody({ all: true })) as RawForm;
+    const v = formStrings(body);
+    const days = formList(body, 'days').map(Number);
+    const values = { ...v, days: days.join(',') };
+    const extra: FieldErrors = {};
+    if (v.start && v.end && /^\d\d:\d\d$/.test(v.start) && /^\d\d:\d\d$/.test(v.end) && v.end <= v.start) extra.end = c.get('ui').t('err.timeOrder');
+    return save(
+      c,
+      'sending',
+      values,
+      { settings: { sendWindow: { days, start: v.start ?? '', end: v.end ?? '' }, dailyCap: int(v.dailyCap), pendingExpiryDays: int(v.pendingExpiryDays) } },
+      extra,
+    );
+  })
+  /** Connect a mailbox (admin): the password is sealed by the gate before it is stored. */
+  .post('/settings/connectors/smtp', async (c) => {
+    assertAdmin(c);
+    const ui = c.get('ui');
+    const v = formStrings((await c.req.parseBody()) as RawForm);
+    const parsed = SmtpConnectorCreateSchema.safeParse({
+      type: 'smtp',
+      host: v.host ?? '',
+      port: int(v.port),
+      secure: v.secure === 'on',
+      user: orNull(v.user),
+      password: orNull(v.password),
+      fromEmail: v.fromEmail ?? '',
+      fromName: v.fromName ?? '',
+    });
+    const values = { ...v, password: '' };
+    if (!parsed.success) return show(c, { form: 'smtp', values, errors: zodFieldErrors(parsed.error, ui.t) });
+    await createConnector(c.get('crm'), secretKeys(c.get('deps').config), parsed.data);
+    return c.redirect('/settings?ok=smtp#connectors', 303);
+  })
+  /** "Tester la connexion": an SMTP verify with the stored credentials, answered on the page. */
+  .post('/settings/connectors/:id/test', async (c) => {
+    assertAdmin(c);
+    const ui = c.get('ui');
+    const r = await testConnector(c.get('crm'), secretKeys(c.get('deps').config), idParam(c, 'connector'));
+    return show(c, undefined, r.ok ? { kind: 'ok', text: ui.t('settings.smtp.testOk') } : { kind: 'error', text: ui.t('settings.smtp.testFailed', { reason: r.error }) });
+  })
+  .post('/settings/connectors/:id/toggle', async (c) => {
+    assertAdmin(c);
+    const v = formStrings((await c.req.parseBody()) as RawForm);
+    try {
+      await updateConnector(c.get('crm'), secretKeys(c.get('deps').config), idParam(c, 'connector'), { version: int(v.version), enabled: v.enabled === 'on' });
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'conflict')) throw err;
+    }
+    return c.redirect('/settings?ok=channel#connectors', 303);
+  })
+  /** An auto-approve rule (admin): a scope, conditions and a required expiry (end of that day, Paris). */
+  .post('/settings/rules', async (c) => {
+    assertAdmin(c);
+    const ui = c.get('ui');
+    const v = formStrings((await c.req.parseBody()) as RawForm);
+    const expires = /^\d{4}-\d{2}-\d{2}$/.test(v.expiresAt ?? '') ? endOfDayParis(v.expiresAt!) : '';
+    const parsed = RuleCreateSchema.safeParse({
+      name: v.name || undefined,
+      scope: { kind: v.kind || undefined, teammate: v.teammate || undefined },
+      conditions: { reviewerPassed: v.reviewerPassed === 'on', recipientApprovedBefore: v.recipientApprovedBefore === 'on' },
+      expiresAt: expires,
+    });
+    if (!parsed.success) return show(c, { form: 'rule', values: v, errors: zodFieldErrors(parsed.error, ui.t) });
+    try {
+      await createRule(c.get('crm'), parsed.data);
+    } catch (err) {
+      const known = domainErrors(err, ui.t);
+      if (!known) throw err;
+      return show(c, { form: 'rule', values: v, errors: known.fields, message: known.form });
+    }
+    return c.redirect('/settings?ok=rule#rules', 303);
+  })
+  .post('/settings/rules/:id/disable', async (c) => {
+    assertAdmin(c);
+    const v = formStrings((await c.req.parseBody()) as RawForm);
+    try {
+      await updateRule(c.get('crm'), idParam(c, 'rule'), { version: int(v.version), enabled: false });
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'conflict')) throw err;
+    }
+    return c.redirect('/settings?ok=saved#rules', 303);
+  })
+  .post('/settings/language', async (c) => {
+    const v = formStrings((await c.req.parseBody()) as RawForm);
+    if (isLang(v.language)) {
+      await setUserLanguage(c.get('deps').db, c.get('viewer').userId, v.language);
+      writeLangCookie(c, v.language);
+      c.set('ui', uiFor(v.language));
+    }
+    return c.redirect('/settings?ok=saved#language', 303);
+  });

@@ -1,0 +1,16 @@
+// Where to go after signing in: only a path on this site. Anything that could leave the origin
+// (scheme, "//host", backslashes, control characters) falls back to the Dashboard.
+const BASE = 'http://relais.invalid';
+
+export function safeNext(raw: string | null | undefined): string {
+  if (!raw || raw.length > 2000) return '/';
+  if (!raw.startsWith('/') || raw.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(raw)) return '/';
+  try {
+    const url = new URL(raw, BASE);
+    if (url.origin !== BASE) return '/';
+    if (url.pathname === '/login' || url.pathname === '/logout') return '/';
+    return url.pathname + url.search + url.hash;
+  } catch {
+    return '/';
+  }
+}
