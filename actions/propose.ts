@@ -88,6 +88,17 @@ export async function proposeOutbound(ctx: CrmCtx, input: OutboundProposal): Pro
 function idempotencySource(ctx: CrmCtx, p: ParsedProposal, teammate: string | null, hash: string): string {
   if (p.idempotencyKey) return `key|${ctx.actor.type}|${p.idempotencyKey}`;
   const o = p.origin;
-  if (o?.toolCallId) return `tool|${teammate ?? ''}|${o.runId ?? ''}|${o.threadId ?? ''}|${o.toolCallId}`;
+  if (o?.toolCallId) return toolCallSource(teammate, { ...o, toolCallId: o.toolCallId });
   return `content|${ctx.actor.type}|${ctx.actor.id ?? ''}|${p.kind}|${p.personId}|${p.sequenceStep ?? ''}|${hash}`;
+}
+
+type ToolCallOrigin = { runId?: string; threadId?: string; toolCallId: string };
+
+function toolCallSource(teammate: string | null, o: ToolCallOrigin): string {
+  return `tool|${teammate ?? ''}|${o.runId ?? ''}|${o.threadId ?? ''}|${o.toolCallId}`;
+}
+
+/** The action a teammate's tool call already became, if any (a resumed run skips that work). */
+export function findToolCallAction(ctx: CrmCtx, teammate: string, origin: ToolCallOrigin) {
+  return findActionByKey(ctx.db, ctx.workspaceId, sha256Hex(toolCallSource(teammate, origin)));
 }

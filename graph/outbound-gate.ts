@@ -1,3 +1,4 @@
+import { findToolCallAction } from '../actions/propose';
 import { reviseAction } from '../actions/revise';
 import { callTool, toolRegistry, type ToolContext } from '../tools';
 import { OutboundResultSchema } from '../tools/registry';
@@ -11,6 +12,19 @@ import type { OutboundGate, ReviewerVerdict } from './outbound';
 const verdictOf = (r: ReviewerVerdict) => ({ verdict: r.verdict === 'pass' ? ('passed' as const) : ('needs_attention' as const), notes: r.notes });
 
 export const approvalGate: OutboundGate = {
+  async findQueued(ctx, origin) {
+    const row = await findToolCallAction(ctx, origin.teammate, origin);
+    if (!row) return null;
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    return {
+      actionId: row.id,
+      status: row.status,
+      subject: text(row.current_payload.subject),
+      body: text(row.current_payload.body),
+      passed: row.reviewer?.verdict === 'passed',
+      notes: row.reviewer?.notes ?? [],
+    };
+  },
   async proposeEmail(ctx, p) {
     const toolCtx: ToolContext = { crm: ctx, origin: p.origin, reviewer: verdictOf(p.reviewer), initialStatus: 'pending_approval' };
     const out = OutboundResultSchema.parse(

@@ -23,7 +23,11 @@ export type ReviseEmail = Omit<ProposeEmail, 'personId'> & { humanNotes: string[
 
 export type ProposedAction = { actionId: string; status: string };
 
+/** A draft the gate already holds: what a resumed run reuses instead of drafting again. */
+export type QueuedDraft = ProposedAction & { subject: string; body: string; passed: boolean; notes: string[] };
+
 export type OutboundGate = {
+  findQueued(ctx: CrmCtx, origin: ActionOrigin): Promise<QueuedDraft | null>;
   proposeEmail(ctx: CrmCtx, p: ProposeEmail): Promise<ProposedAction>;
   reviseEmail(ctx: CrmCtx, actionId: string, p: ReviseEmail): Promise<ProposedAction>;
 };

@@ -203,8 +203,9 @@ describe('supervisor, scripted model', () => {
     const first = createScriptedModel({
       route: { tool: 'prospect', args: { sector: 'rénovation', place: 'Lyon', count: 6, draft: true, language: 'fr' } },
       draft: async (req) => {
-        if (++drafted === 4) {
-          abort.abort(); // the process "dies" while the fourth lead is being drafted
+        // 2 model slots → 4 leads in flight: the fifth draft starts once a lead is queued
+        if (++drafted === 5) {
+          abort.abort(); // the process "dies" while the fifth lead is being drafted
           await new Promise((r) => setTimeout(r, 50));
         }
         return good(req);

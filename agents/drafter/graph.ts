@@ -22,7 +22,7 @@ type Step = 'loadContext' | 'compose' | 'peerReview' | 'intercept';
  */
 function drafterSteps(deps: DrafterGraphDeps) {
   const nodes: Record<Step, (s: LeadDraftStateType) => Promise<LeadDraftUpdate>> = {
-    loadContext: loadContextNode(deps.db, deps.styleExamples),
+    loadContext: loadContextNode(deps.db, deps.gate, deps.styleExamples),
     compose: composeNode(deps.model),
     peerReview: reviewNode(deps.model, deps.emit),
     intercept: queueNode(deps.db, deps.gate),

@@ -191,7 +191,7 @@ export async function insertAction(db: Executor, a: NewAction): Promise<{ id: st
 export function findActionByKey(db: Executor, workspaceId: string, idempotencyKey: string) {
   return db
     .selectFrom('actions')
-    .select(['id', 'status', 'version'])
+    .select(['id', 'status', 'version', 'current_payload', 'reviewer'])
     .where('workspace_id', '=', workspaceId)
     .where('idempotency_key', '=', idempotencyKey)
     .executeTakeFirst();
