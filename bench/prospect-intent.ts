@@ -2,22 +2,12 @@ import { parseIntent } from '../france/intent';
 import { SECTOR_LEXICON } from '../france/naf/lexicon';
 import { geoData } from '../france/places/geo-data';
 import type { Bench } from './run';
+import { mulberry32 } from './support';
 
 // `npm run bench -- prospect-intent`: offline intent parsing throughput on one core, on
 // 24 000 generated requests (FR/EN, every lexicon trade, towns of all sizes, arrondissements,
 // départements by name and number, régions, counts, headcounts, typos, unknown places and
 // chit-chat), after the resolver indexes are built.
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function typo(word: string, random: () => number): string {
   if (word.length < 6) return word;
