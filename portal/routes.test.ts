@@ -271,3 +271,60 @@ describe('every section answers', () => {
     expect(css.headers.get('content-type')).toContain('text/css');
   });
 });
+
+describe('unknown pages', () => {
+  it('answers an HTML 404 inside the layout for a signed-in person, in their language, with the way back', async () => {
+    const p = await admin();
+    for (const path of ['/nope', '/quelque/part/ailleurs', '/settings/nope', '/deals/new/extra']) {
+      const fr = await p.get(`${path}?lang=fr`);
+      expect(fr.status, path).toBe(404);
+      expect(fr.headers.get('content-type'), path).toContain('text/html');
+      expect(fr.html, path).toContain('<html lang="fr">');
+      expect(fr.html, path).toContain('<h2>Introuvable</h2>');
+      expect(fr.html, path).toContain('aria-label="Sections"'); // the navigation of the layout
+      expect(fr.html, path).toContain('<a class="button" href="/">Revenir au tableau de bord</a>');
+      expect(fr.headers.get('content-security-policy'), path).toContain("script-src 'self'");
+      expect(fr.headers.get('cache-control'), path).toBe('no-store');
+    }
+    const en = await p.get('/nope?lang=en');
+    expect(en.status).toBe(404);
+    expect(en.html).toContain('<html lang="en">');
+    expect(en.html).toContain('<h2>Not found</h2>');
+    expect(en.html).toContain('<a class="button" href="/">Back to the Dashboard</a>');
+    // the user's own language applies without ?lang=
+    expect((await p.get('/nope')).html).toContain('<h2>Not found</h2>');
+    await p.get('/?lang=fr');
+    expect((await p.post('/nope', { _csrf: await p.csrfToken() })).status).toBe(404);
+  });
+
+  it('answers the same page without the navigation before signing in, in the chosen language', async () => {
+    const p = new PageClient(t);
+    const fr = await p.get('/nope/deeper');
+    expect(fr.status).toBe(404);
+    expect(fr.html).toContain('<html lang="fr">');
+    expect(fr.html).toContain('Introuvable');
+    expect(fr.html).toContain('href="/">Revenir au tableau de bord</a>');
+    expect(fr.html).not.toContain('aria-label="Sections"');
+    expect((await p.get('/nope?lang=en')).html).toContain('Back to the Dashboard');
+    expect((await p.get('/ailleurs')).html).toContain('<html lang="en">'); // remembered in the cookie
+    // a made-up session cookie is just no session
+    p.cookies.set('relais_session', `${'0'.repeat(32)}.${'A'.repeat(43)}`);
+    expect((await p.get('/nope')).status).toBe(404);
+  });
+
+  it('leaves /api answering JSON and other capabilities their own pages', async () => {
+    const api = await t.request('GET', '/api/nope');
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toContain('application/json');
+    expect(api.body.error.code).toBe('not_found');
+    const apiRoot = await t.request('GET', '/api');
+    expect(apiRoot.status).toBe(404);
+    expect(apiRoot.body.error.code).toBe('not_found');
+    expect((await t.request('GET', '/api/nope', { token: null })).body.error.code).toBe('unauthorized');
+    const p = await admin();
+    const unsubscribe = await p.get('/u/not-a-real-link');
+    expect(unsubscribe.status).toBe(404);
+    expect(unsubscribe.html).toContain('Désinscription'); // the opt-out page's own answer
+    expect((await p.get('/health')).status).toBe(200);
+  });
+});

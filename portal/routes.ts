@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../server/env';
 import { AppError } from '../lib/errors';
@@ -17,7 +17,7 @@ import { placeholderRoutes } from './sections/placeholders';
 import { reportRoutes } from './sections/reports';
 import { settingsRoutes } from './sections/settings';
 import { timelineRoutes } from './sections/timeline';
-import { requireCsrf, requireViewer, withUi } from './session/middleware';
+import { optionalViewer, requireCsrf, requireViewer, withUi } from './session/middleware';
 import { assetRoutes } from './static/assets';
 import { renderError } from './views/errors';
 
@@ -78,4 +78,26 @@ export function portalRoutes(opts: PortalOptions): OpenAPIHono<AppEnv> {
   const root = new OpenAPIHono<AppEnv>();
   root.route('/', portal);
   return root;
+}
+
+/**
+ * Any other path outside /api (which keeps its JSON 404): the "not found" page in the visitor's
+ * language — inside the layout with the navigation when signed in — with the way back to the
+ * Dashboard. The server calls it only once no route, of any capability, has answered.
+ */
+export async function portalNotFound(c: Context<AppEnv>): Promise<Response> {
+  const pc = c as unknown as Context<PortalEnv>;
+  // the Portal's own middleware did not run for a path it does not own: language, session, headers
+  if (!pc.get('ui')) await withUi(pc, async () => undefined);
+  if (!pc.get('viewer')) {
+    try {
+      await optionalViewer(pc, async () => undefined);
+    } catch (err) {
+      pc.get('log')?.warn({ err }, 'not-found page without the session'); // the bare layout then
+    }
+  }
+  await securityHeaders(pc, async () => {
+    pc.res = await renderError(pc, 'notFound');
+  });
+  return pc.res;
 }

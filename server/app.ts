@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import { bodyLimit } from 'hono/body-limit';
+import type { NotFoundHandler } from 'hono';
 import { AppError } from '../lib/errors';
 import type { AppDeps, AppEnv } from './env';
 import { errorBody, onError, validationHook } from './errors';
@@ -10,6 +11,7 @@ import { activitiesRoutes } from './routes/activities';
 import { companiesRoutes } from './routes/companies';
 import { csvRoutes } from './routes/csv';
 import { dealsRoutes } from './routes/deals';
+import { membersRoutes } from './routes/members';
 import { peopleRoutes } from './routes/people';
 import { workspaceRoutes } from './routes/workspace';
 
@@ -19,10 +21,12 @@ export type ApiModule = OpenAPIHono<AppEnv>;
  * The whole HTTP surface. Extra API modules (actions, connectors, chat…) and page routes
  * are passed in by the capabilities that own them, so this file stays the map.
  */
-export function createApp(deps: AppDeps, extra: { api?: ApiModule[]; pages?: ApiModule[] } = {}) {
+export function createApp(deps: AppDeps, extra: { api?: ApiModule[]; pages?: ApiModule[]; notFound?: NotFoundHandler<AppEnv> } = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(onError);
-  app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
+  app.notFound((c) =>
+    extra.notFound && !/^\/api(\/|$)/.test(c.req.path) ? extra.notFound(c) : c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404),
+  );
   app.use('*', requestLog(deps));
 
   app.get('/health', async (c) => {
@@ -50,7 +54,7 @@ export function createApp(deps: AppDeps, extra: { api?: ApiModule[]; pages?: Api
     info: { title: 'Relais API', version: '0.1.0', description: 'AI-teammates CRM: nothing leaves the workspace without a human OK.' },
   });
   api.use('*', async (c, next) => (c.req.path === '/api/openapi.json' ? next() : requireAuth(c, next)));
-  for (const mod of [companiesRoutes, peopleRoutes, dealsRoutes, activitiesRoutes, workspaceRoutes, csvRoutes, ...(extra.api ?? [])]) {
+  for (const mod of [companiesRoutes, peopleRoutes, dealsRoutes, activitiesRoutes, workspaceRoutes, membersRoutes, csvRoutes, ...(extra.api ?? [])]) {
     api.route('/', mod);
   }
   app.route('/api', api);

@@ -1,6 +1,7 @@
+import type { NotFoundHandler } from 'hono';
 import type { Db } from '../db/connection';
 import type { ApiModule } from './app';
-import type { AppDeps } from './env';
+import type { AppDeps, AppEnv } from './env';
 import { portalCapability } from '../portal/capability';
 import { approvalCapability } from '../actions/capability';
 import { teammatesCapability } from '../graph/capability';
@@ -9,6 +10,8 @@ import { teammatesCapability } from '../graph/capability';
 export type Capability = {
   api?: ApiModule[];
   pages?: ApiModule[];
+  /** the answer for an unknown path outside /api (an HTML page); /api keeps its JSON 404 */
+  notFound?: NotFoundHandler<AppEnv>;
   /** start background loops (dispatcher, expiry…) — only called by `serve`, never by tests */
   start?: () => Promise<void>;
   stop?: () => Promise<void>;
@@ -28,6 +31,7 @@ export async function extraModules(deps: AppDeps, db: Db) {
   return {
     api: caps.flatMap((c) => c.api ?? []),
     pages: caps.flatMap((c) => c.pages ?? []),
+    notFound: caps.find((c) => c.notFound)?.notFound,
     start: async () => {
       for (const c of caps) await c.start?.();
     },

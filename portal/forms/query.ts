@@ -40,6 +40,7 @@ const FLASH: Record<string, MessageKey> = {
   smtp: 'settings.smtp.connected',
   channel: 'settings.smtp.toggled',
   rule: 'settings.rules.created',
+  role: 'settings.members.roleChanged',
 };
 export function flashKey(c: Context): MessageKey | null {
   const k = c.req.query('ok');

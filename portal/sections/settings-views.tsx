@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Workspace } from '../../db/schema';
+import type { Member } from '../../identity/members';
 import type { Ui, Viewer } from '../env';
 import type { ConnectorsView, RuleItem } from '../data/connectors';
 import { CheckboxField, Csrf, DefinitionList, ErrorSummary, Flash, PageHeader, SelectField, TextArea, TextField, type FieldErrors, type FormValues } from '../views/ui';
@@ -9,17 +10,21 @@ export const SENDING_DEFAULTS = { days: [1, 2, 3, 4, 5], start: '09:00', end: '1
 
 export type SettingsForm = 'identity' | 'voice' | 'sending' | 'language' | 'smtp' | 'rule';
 
+/** A refused role change, said in the Members section next to the person it concerns. */
+export type MemberError = { userId: string; text: string };
+
 export type SettingsProps = {
   ui: Ui;
   viewer: Viewer;
   ws: Workspace;
-  members: { id: string; display_name: string; email: string | null; role: string; created_at: Date }[] | null;
+  members: Member[] | null;
   connectors: ConnectorsView;
   rules: RuleItem[] | null;
   /** the form that was just posted, with what was typed and what is wrong with it */
   posted?: { form: SettingsForm; values: FormValues; errors: FieldErrors; message?: string | null } | null;
   flash: string | null;
   notice?: { kind: 'ok' | 'error'; text: string } | null;
+  memberError?: MemberError | null;
 };
 
 function Section({ id, title, help, children }: { id: string; title: string; help?: string; children: Child }) {
@@ -219,33 +224,7 @@ export function SettingsPage(p: SettingsProps) {
 
       {admin ? <Rules {...p} /> : null}
 
-      {admin && p.members ? (
-        <Section id="members" title={t('settings.members')} help={t('settings.members.help')}>
-          <div class="table-wrap">
-            <table class="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t('settings.members.col.name')}</th>
-                  <th scope="col">{t('settings.members.col.role')}</th>
-                  <th scope="col">{t('settings.members.col.since')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.members.map((m) => (
-                  <tr>
-                    <th scope="row">
-                      {m.display_name} {m.id === viewer.userId ? <span class="muted">{t('settings.members.you')}</span> : null}
-                      {m.email ? <span class="muted small"> · {m.email}</span> : null}
-                    </th>
-                    <td>{t(m.role === 'admin' ? 'role.admin' : 'role.member')}</td>
-                    <td>{ui.fmt.date(m.created_at)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </Section>
-      ) : null}
+      {admin && p.members ? <Members {...p} members={p.members} /> : null}
 
       <Section id="language" title={t('settings.language')} help={t('settings.language.help')}>
         <form method="post" action="/settings/language" class="row">
@@ -262,6 +241,72 @@ export function SettingsPage(p: SettingsProps) {
         </form>
       </Section>
     </>
+  );
+}
+
+/**
+ * Membres et rôles (admin): each person's role, and one button to make them an administrator or a
+ * member. A refused change (the last administrator) is said here, next to that person.
+ */
+function Members(p: SettingsProps & { members: Member[] }) {
+  const { ui, viewer, members, memberError } = p;
+  const { t } = ui;
+  return (
+    <Section id="members" title={t('settings.members')} help={t('settings.members.help')}>
+      {memberError ? (
+        <p class="flash error" id="members-err" role="alert" tabindex={-1} data-error-summary>
+          {memberError.text}
+        </p>
+      ) : null}
+      <div class="table-wrap">
+        <table class="data members">
+          <thead>
+            <tr>
+              <th scope="col">{t('settings.members.col.name')}</th>
+              <th scope="col">{t('settings.members.col.role')}</th>
+              <th scope="col">{t('settings.members.col.since')}</th>
+              <th scope="col">{t('settings.members.col.change')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => {
+              const target = m.role === 'admin' ? 'member' : 'admin';
+              const self = m.id === viewer.userId;
+              const refused = memberError?.userId === m.id;
+              return (
+                <tr data-member={m.id} class={refused ? 'invalid' : undefined}>
+                  <th scope="row">
+                    {m.display_name} {self ? <span class="muted">{t('settings.members.you')}</span> : null}
+                    {m.email ? <span class="muted small"> · {m.email}</span> : null}
+                  </th>
+                  <td>
+                    <span class={`badge${m.role === 'admin' ? ' ok' : ''}`} data-role={m.role}>
+                      {t(m.role === 'admin' ? 'role.admin' : 'role.member')}
+                    </span>
+                  </td>
+                  <td>{ui.fmt.date(m.created_at)}</td>
+                  <td>
+                    <form method="post" action={`/settings/members/${m.id}/role#members`} class="inline">
+                      <Csrf token={viewer.csrf} />
+                      <input type="hidden" name="role" value={target} />
+                      <button type="submit" class="quiet" aria-describedby={refused ? 'members-err' : self && target === 'member' ? `self-${m.id}` : undefined}>
+                        {t(target === 'admin' ? 'settings.members.makeAdmin' : 'settings.members.makeMember')}
+                        <span class="sr-only"> — {m.display_name}</span>
+                      </button>
+                    </form>
+                    {self && target === 'member' ? (
+                      <p class="hint small" id={`self-${m.id}`}>
+                        {t('settings.members.selfDemoteHint')}
+                      </p>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </Section>
   );
 }
 

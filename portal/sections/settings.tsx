@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { getWorkspace, updateWorkspace, WorkspacePatchSchema } from '../../identity/workspace';
+import { changeMemberRole, isLastAdminError, listMembers, RoleSchema } from '../../identity/members';
 import { AppError } from '../../lib/errors';
 import { connectorsView, rulesView } from '../data/connectors';
 import { createConnector, SmtpConnectorCreateSchema, testConnector, updateConnector } from '../../channels/connectors';
 import { secretKeys } from '../../channels/secrets';
 import { createRule, RuleCreateSchema, updateRule } from '../../actions/rules';
 import { idParam } from '../forms/query';
-import { listMembers } from '../data/members';
 import { setUserLanguage } from '../data/sessions';
 import type { PortalEnv } from '../env';
 import { domainErrors, zodFieldErrors } from '../forms/errors';
@@ -18,11 +18,16 @@ import { uiFor } from '../i18n/ui';
 import { writeLangCookie } from '../session/cookies';
 import { renderPage } from '../views/render';
 import type { FieldErrors, FormValues } from '../views/ui';
-import { SettingsPage, type SettingsForm } from './settings-views';
+import { SettingsPage, type MemberError, type SettingsForm } from './settings-views';
 
 type C = Context<PortalEnv>;
 
-async function show(c: C, posted?: { form: SettingsForm; values: FormValues; errors: FieldErrors; message?: string | null }, notice?: { kind: 'ok' | 'error'; text: string }) {
+async function show(
+  c: C,
+  posted?: { form: SettingsForm; values: FormValues; errors: FieldErrors; message?: string | null },
+  notice?: { kind: 'ok' | 'error'; text: string },
+  memberError?: MemberError & { status: 400 | 409 },
+) {
   const ui = c.get('ui');
   const viewer = c.get('viewer');
   const ctx = c.get('crm');
@@ -36,8 +41,19 @@ async function show(c: C, posted?: { form: SettingsForm; values: FormValues; err
   const flash = flashKey(c);
   return renderPage(
     c,
-    { title: ui.t('settings.title'), section: 'settings', status: posted ? 400 : notice?.kind === 'error' ? 400 : 200 },
-    <SettingsPage ui={ui} viewer={viewer} ws={ws} members={members} connectors={connectors} rules={rules} posted={posted ?? null} flash={flash ? ui.t(flash) : null} notice={notice ?? null} />,
+    { title: ui.t('settings.title'), section: 'settings', status: memberError?.status ?? (posted ? 400 : notice?.kind === 'error' ? 400 : 200) },
+    <SettingsPage
+      ui={ui}
+      viewer={viewer}
+      ws={ws}
+      members={members}
+      connectors={connectors}
+      rules={rules}
+      posted={posted ?? null}
+      flash={flash ? ui.t(flash) : null}
+      notice={notice ?? null}
+      memberError={memberError ?? null}
+    />,
   );
 }
 
@@ -166,6 +182,23 @@ export const settingsRoutes = new Hono<PortalEnv>()
       if (!(err instanceof AppError && err.code === 'conflict')) throw err;
     }
     return c.redirect('/settings?ok=saved#rules', 303);
+  })
+  /** Members and roles (admin): make someone an administrator or a member; the last admin stays. */
+  .post('/settings/members/:id/role', async (c) => {
+    assertAdmin(c);
+    const ui = c.get('ui');
+    const userId = idParam(c, 'member');
+    const v = formStrings((await c.req.parseBody()) as RawForm);
+    const role = RoleSchema.safeParse(v.role);
+    if (!role.success) return show(c, undefined, undefined, { userId, text: ui.t('settings.members.badRole'), status: 400 });
+    try {
+      await changeMemberRole(c.get('crm'), userId, role.data);
+    } catch (err) {
+      if (!isLastAdminError(err)) throw err;
+      const name = (await listMembers(c.get('crm'))).find((m) => m.id === userId)?.display_name ?? '';
+      return show(c, undefined, undefined, { userId, text: ui.t('settings.members.lastAdmin', { name }), status: 409 });
+    }
+    return c.redirect('/settings?ok=role#members', 303);
   })
   .post('/settings/language', async (c) => {
     const v = formStrings((await c.req.parseBody()) as RawForm);

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
-import { findSession, setUserLanguage } from '../data/sessions';
+import type { Context, MiddlewareHandler } from 'hono';
+import { findSession, setUserLanguage, type SessionViewer } from '../data/sessions';
 import type { PortalEnv } from '../env';
 import { isLang, type Lang } from '../i18n';
 import { uiFor } from '../i18n/ui';
@@ -28,6 +28,20 @@ export const requireViewer: MiddlewareHandler<PortalEnv> = async (c, next) => {
     const back = c.req.method === 'GET' ? `?next=${encodeURIComponent(url.pathname + url.search)}` : '';
     return c.redirect(`/login${back}`, c.req.method === 'GET' ? 302 : 303);
   }
+  await attachViewer(c, viewer);
+  await next();
+};
+
+/** The signed-in person, when there is one, with nothing refused (pages that anyone may see). */
+export const optionalViewer: MiddlewareHandler<PortalEnv> = async (c, next) => {
+  const viewer = await findSession(c.get('deps').db, readSessionCookie(c));
+  if (viewer) await attachViewer(c, viewer);
+  await next();
+};
+
+/** Who is looking, in their language (a `?lang=` is remembered on them), and their CRM scope. */
+async function attachViewer(c: Context<PortalEnv>, viewer: SessionViewer) {
+  const db = c.get('deps').db;
   const asked = c.req.query('lang');
   let lang: Lang = viewer.language;
   if (isLang(asked)) {
@@ -38,8 +52,7 @@ export const requireViewer: MiddlewareHandler<PortalEnv> = async (c, next) => {
   c.set('ui', uiFor(lang));
   c.set('crm', { db, workspaceId: viewer.workspaceId, actor: { type: 'user', id: viewer.userId }, role: viewer.role });
   c.get('log').setBindings?.({ userId: viewer.userId, workspaceId: viewer.workspaceId });
-  await next();
-};
+}
 
 const sameToken = (a: string, b: string) => {
   const x = Buffer.from(a);

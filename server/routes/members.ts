@@ -1,0 +1,35 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { changeMemberRole, listMembers, memberDto, MemberRolePatchSchema } from '../../identity/members';
+import { requireAdmin } from '../middleware/auth';
+import { jsonBody, responses, router, security } from '../openapi';
+
+const tags = ['Members'];
+const UserIdParam = z.object({ userId: z.uuid({ message: 'must be a UUID' }) });
+
+/** Members and roles, as in Settings → Membres: administrators only, like the Portal section. */
+export const membersRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/members',
+      tags,
+      security,
+      middleware: [requireAdmin] as const,
+      responses: responses({ 200: 'the workspace members with their role, oldest first', 403: 'admin-only' }),
+    }),
+    async (c) => c.json({ items: (await listMembers(c.get('crm'))).map(memberDto) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/members/{userId}',
+      tags,
+      security,
+      middleware: [requireAdmin] as const,
+      description: 'Make a member an administrator or the reverse (audited). The last administrator of a workspace cannot be demoted (409).',
+      request: { params: UserIdParam, body: jsonBody(MemberRolePatchSchema) },
+      responses: responses({ 200: 'the member with the new role', 403: 'admin-only', 409: 'the last administrator cannot be demoted' }),
+    }),
+    async (c) => c.json(memberDto(await changeMemberRole(c.get('crm'), c.req.valid('param').userId, c.req.valid('json').role)), 200),
+  );
