@@ -21,7 +21,6 @@ export function teammatesCapability(app: AppDeps, db: Db): Capability {
     stop: async () => {
       unlisten?.();
       await idle();
-      if (deps.db !== db) await deps.db.close();
     },
   };
 }

@@ -17,7 +17,6 @@ import type { TeammateDeps } from './deps';
 let t: TestContext;
 let profile: WorkspaceProfile;
 let user: CrmCtx;
-const closers: TeammateDeps[] = [];
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -26,14 +25,12 @@ beforeAll(async () => {
   user = { db: t.db.kysely, workspaceId: t.a.id, actor: { type: 'user', id: t.a.adminId }, role: 'admin' };
 });
 afterAll(async () => {
-  for (const d of closers) if (d.db !== t.db) await d.db.close();
   await t?.close();
 });
 
 let seed = 0;
 function deps(overrides: Partial<TeammateDeps> = {}, n = 4): TeammateDeps {
   const d = testTeammateDeps(t.db, { companies: staticSource(fakeCompanies(n, { seed: (seed += 100) })), concurrency: 2, ...overrides });
-  closers.push(d);
   return d;
 }
 

@@ -8,7 +8,6 @@ import type { TeammateDeps } from './deps';
 import { createOpenAIModel } from './model/openai-provider';
 import type { ChatModel } from './model/types';
 import { approvalGate } from './outbound-gate';
-import { teammateDb } from './connection';
 
 /** The model from configuration: an OpenAI-compatible endpoint when a key is set, else none (offline teammate). */
 export function modelFromConfig(config: Config): ChatModel | null {
@@ -19,7 +18,7 @@ export function modelFromConfig(config: Config): ChatModel | null {
 /** Production wiring; tests and the bench override the parts they script. */
 export function createTeammateDeps(db: Db, config: Config, logger: Logger, overrides: Partial<TeammateDeps> = {}): TeammateDeps {
   return {
-    db: teammateDb(db),
+    db,
     model: modelFromConfig(config),
     concurrency: config.RELAIS_LLM_CONCURRENCY,
     gate: approvalGate,

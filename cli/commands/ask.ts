@@ -63,7 +63,6 @@ const command: Command = {
       if (json) io.stdout(JSON.stringify(out));
       return result.status === 'failed' ? 1 : 0;
     } finally {
-      if (teammates.db !== db) await teammates.db.close();
       await db.close();
     }
   },

@@ -2,6 +2,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { PGlite } from '@electric-sql/pglite';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { makeExtendedQueriesAtomic } from './atomic-extended-queries';
 import { openPglite } from './pglite';
 
 export type EmbeddedEndpoint = {
@@ -66,6 +67,7 @@ async function serve(dataDir: string, lockFile: string): Promise<EmbeddedEndpoin
     throw err;
   }
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 256 });
+  makeExtendedQueriesAtomic(server);
   await server.start();
   const [host, portText] = server.getServerConn().split(':');
   const port = Number(portText);

@@ -6,7 +6,6 @@ import { parseIntent } from '../../france/intent/parse-intent';
 import { logger } from '../../lib/log';
 import type { TeammateDeps } from '../deps';
 import { approvalGate } from '../outbound-gate';
-import { teammateDb } from '../connection';
 
 // Test and bench fixtures: a deterministic company directory (fictitious Lyon renovation firms,
 // checksum-valid SIRENs, .example addresses) and teammate deps around a database.
@@ -74,7 +73,7 @@ export function staticSource(companies: LeadCandidate[], name = 'test-directory'
 
 export function testTeammateDeps(db: Db, overrides: Partial<TeammateDeps> = {}): TeammateDeps {
   return {
-    db: teammateDb(db),
+    db,
     model: null,
     concurrency: 8,
     gate: approvalGate,

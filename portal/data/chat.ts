@@ -7,7 +7,7 @@ import type { AppDeps } from '../../server/env';
 
 // Discussion talks to the teammates through their own functions (graph/runner, graph/store).
 // Their capability keeps its wiring private, so the Portal builds the same production wiring
-// once per database, lazily (no connection is opened until someone chats). Tests provide theirs.
+// once per database, lazily (on the first chat). Tests provide theirs.
 const wiring = new WeakMap<Db, TeammateDeps>();
 
 export function provideTeammates(db: Db, deps: TeammateDeps): void {
@@ -23,11 +23,9 @@ export function teammatesFor(db: Db, app: AppDeps): TeammateDeps {
   return deps;
 }
 
-/** Closes what `teammatesFor` opened (its own connection on the embedded database). */
+/** Forgets the wiring of a database being closed. */
 export async function closeTeammates(db: Db): Promise<void> {
-  const deps = wiring.get(db);
   wiring.delete(db);
-  if (deps && deps.db !== db) await deps.db.close();
 }
 
 /** The workspace's latest conversations, newest first. */

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbedded, type EmbeddedEndpoint } from './server';
+
+// The embedded database is one PGlite session behind a socket: many pg connections at once
+// must each get their own query's answer, whole (see atomic-extended-queries.ts).
+const serverMode = Boolean(process.env.TEST_DATABASE_URL);
+
+describe.skipIf(serverMode)('embedded socket server', () => {
+  let dir: string;
+  let endpoint: EmbeddedEndpoint;
+  let pool: pg.Pool;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'relais-embedded-'));
+    endpoint = await startEmbedded(dir);
+    pool = new pg.Pool({ host: endpoint.host, port: endpoint.port, user: 'postgres', database: 'postgres', max: 10 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await pool?.end();
+    await endpoint?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps concurrent parameterised queries and transactions of 10 connections apart', async () => {
+    // without atomic extended queries this interleaves Parse/Bind across connections and hangs
+    await pool.query('create table race (n int, s text)');
+    const work = Array.from({ length: 600 }, async (_, i): Promise<[number, string]> => {
+      if (i % 3 === 0) {
+        const c = await pool.connect();
+        try {
+          await c.query('begin');
+          await c.query('insert into race values ($1, $2)', [i, `v${i}`]);
+          const r = await c.query<{ a: number }>('select $1::int + 0 as a', [i]);
+          await c.query('commit');
+          return [r.rows[0].a, `v${i}`];
+        } finally {
+          c.release();
+        }
+      }
+      if (i % 3 === 1) {
+        const r = await pool.query<{ a: number; b: string }>('select $1::int as a, $2::text as b', [i, `v${i}`]);
+        return [r.rows[0].a, r.rows[0].b];
+      }
+      const r = await pool.query<{ a: number }>('select count(*)::int as c, $1::int as a from race', [i]);
+      return [r.rows[0].a, `v${i}`];
+    });
+    expect(await Promise.all(work)).toEqual(Array.from({ length: 600 }, (_, i) => [i, `v${i}`]));
+    expect((await pool.query<{ c: number }>('select count(*)::int as c from race')).rows[0].c).toBe(200);
+  }, 30_000);
+
+  it('keeps serving after a failed statement and keeps a transaction on its connection', async () => {
+    await expect(pool.query('select $1::int', ['not a number'])).rejects.toThrow(/invalid input syntax/);
+    await pool.query('create table t (n int)');
+    const tx = await pool.connect();
+    try {
+      await tx.query('begin');
+      await tx.query('insert into t values ($1)', [1]);
+      const outside = pool.query<{ c: number }>('select count(*)::int as c from t');
+      await tx.query('insert into t values ($1)', [2]);
+      await tx.query('commit');
+      expect((await outside).rows[0].c).toBe(2); // waited for the transaction to end
+    } finally {
+      tx.release();
+    }
+    expect((await pool.query('select 1 as one')).rows[0].one).toBe(1);
+  });
+});
