@@ -2,8 +2,7 @@ import type { Db } from '../db/connection';
 import type { Capability } from '../server/modules';
 import type { AppDeps } from '../server/env';
 import { chatRoutes } from '../server/routes/chat';
-import { listenToDecisions, processPendingRevisions } from './feedback';
-import { idle, resumeStaleRuns } from './runner';
+import { idle, listenToDecisions, resumeLeftovers } from './entry';
 import { createTeammateDeps } from './wiring';
 
 /** The teammates in the server: Chat API; on `serve`, resume interrupted runs and listen to decisions. */
@@ -15,8 +14,7 @@ export function teammatesCapability(app: AppDeps, db: Db): Capability {
     start: async () => {
       unlisten = listenToDecisions(deps);
       // left over by a stopped process: finish them in the background
-      void resumeStaleRuns(deps).catch((err: unknown) => deps.logger.error({ err }, 'resuming runs failed'));
-      void processPendingRevisions(deps).catch((err: unknown) => deps.logger.error({ err }, 'pending revisions failed'));
+      void resumeLeftovers(deps).catch((err: unknown) => deps.logger.error({ err }, 'resuming runs and revisions failed'));
     },
     stop: async () => {
       unlisten?.();

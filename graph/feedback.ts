@@ -1,4 +1,4 @@
-import { onActionEvent } from '../actions/events';
+import { onActionEvent, type ActionEvent } from '../actions/events';
 import { findAction } from '../db/repositories/actions';
 import { leadContext } from '../agents/drafter/lead-context';
 import type { TeammateDeps } from './deps';
@@ -49,12 +49,14 @@ export async function processPendingRevisions(deps: TeammateDeps): Promise<numbe
   return rows.length;
 }
 
+export async function handleDecision(deps: TeammateDeps, e: ActionEvent): Promise<void> {
+  if (e.type === 'revision_requested' && e.teammate === 'drafter') {
+    await revise(deps, { workspaceId: e.workspaceId, actionId: e.actionId, reason: e.reason, version: e.version });
+  } else if (e.type === 'decided' && e.status === 'approved') {
+    for (const id of e.actionIds) await recordApproved(deps, e.workspaceId, id, e.edited);
+  }
+}
+
 export function listenToDecisions(deps: TeammateDeps): () => void {
-  return onActionEvent(async (e) => {
-    if (e.type === 'revision_requested' && e.teammate === 'drafter') {
-      await revise(deps, { workspaceId: e.workspaceId, actionId: e.actionId, reason: e.reason, version: e.version });
-    } else if (e.type === 'decided' && e.status === 'approved') {
-      for (const id of e.actionIds) await recordApproved(deps, e.workspaceId, id, e.edited);
-    }
-  });
+  return onActionEvent((e) => handleDecision(deps, e));
 }

@@ -5,6 +5,7 @@ import type { RunKind, RunStatus, TeammateMode } from '../db/tables/teammates';
 import { conflict, notFound } from '../lib/errors';
 import { uuidv7 } from '../lib/ids';
 import { checkpointerFor } from './checkpointer';
+import { modeOf } from './entry';
 import type { RunScope, TeammateDeps } from './deps';
 import type { Language } from './facts';
 import { chatThreadId, graphThreadId, requestIdFor } from './ids';
@@ -38,9 +39,7 @@ export type StartedChat = { threadId: string; runId: string; done: Promise<ChatR
 
 type RunIds = { runId: string; workspaceId: string; userId: string | null; threadId: string; kind: RunKind };
 
-export function modeOf(deps: TeammateDeps): TeammateMode {
-  return deps.model ? 'model' : 'offline';
-}
+export { modeOf } from './entry';
 
 export function runScope(deps: TeammateDeps, ids: RunIds): RunScope {
   const meter = new RunMeter();

@@ -5,14 +5,22 @@ import { parseIntent } from '../france/intent/parse-intent';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/log';
 import type { TeammateDeps } from './deps';
-import { createOpenAIModel } from './model/openai-provider';
 import type { ChatModel } from './model/types';
 import { approvalGate } from './outbound-gate';
 
-/** The model from configuration: an OpenAI-compatible endpoint when a key is set, else none (offline teammate). */
+/**
+ * The model from configuration: an OpenAI-compatible endpoint when a key is set, else none
+ * (offline teammate). The SDK loads on the first call, not at start-up.
+ */
 export function modelFromConfig(config: Config): ChatModel | null {
-  if (!config.OPENAI_API_KEY) return null;
-  return createOpenAIModel({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.RELAIS_MODEL });
+  const apiKey = config.OPENAI_API_KEY;
+  if (!apiKey) return null;
+  let model: Promise<ChatModel> | null = null;
+  const load = async () => (await import('./model/openai-provider')).createOpenAIModel({ apiKey, baseURL: config.OPENAI_BASE_URL, model: config.RELAIS_MODEL });
+  return {
+    name: config.RELAIS_MODEL,
+    complete: async (req) => (await (model ??= load())).complete(req),
+  };
 }
 
 /** Production wiring; tests and the bench override the parts they script. */

@@ -17,13 +17,13 @@ const command: Command = {
     if (deps.config.RELAIS_DISPATCHER === 'on') await extras.start();
     const server = serve({ fetch: app.fetch, port: deps.config.PORT, hostname: deps.config.HOST }, (info) => {
       logger.info({ port: info.port, embedded: db.embedded, ms: Math.round(performance.now() - started) }, 'relais listening');
-      io.stdout(`Relais est prêt : http://localhost:${info.port}  (base ${db.embedded ? 'embarquée' : 'PostgreSQL'})`);
+      // one write: whoever reads the address also finds the sign-in link beside it
+      const lines = [`Relais est prêt : http://localhost:${info.port}  (base ${db.embedded ? 'embarquée' : 'PostgreSQL'})`];
       if (first) {
-        io.stdout('');
-        io.stdout('Premier démarrage : ouvrez ce lien pour vous connecter (valable une seule fois) :');
-        io.stdout(`    ${deps.config.PUBLIC_URL ?? `http://localhost:${info.port}`}/login?token=${first.loginToken}`);
-        io.stdout('');
+        const link = `${deps.config.PUBLIC_URL ?? `http://localhost:${info.port}`}/login?token=${first.loginToken}`;
+        lines.push('', 'Premier démarrage : ouvrez ce lien pour vous connecter (valable une seule fois) :', `    ${link}`, '');
       }
+      io.stdout(lines.join('\n'));
     });
     const shutdown = async () => {
       logger.info('shutting down');

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { TeammateDeps } from '../../graph/deps';
-import { modeOf, startChat } from '../../graph/runner';
+import { modeOf, startChat } from '../../graph/entry';
 import { eventsAfter, onThreadEvent, type ProgressEvent } from '../../graph/store/events';
 import { latestRun } from '../../graph/store/runs';
 import { findThread, listMessages } from '../../graph/store/threads';
