@@ -42,7 +42,6 @@ const bench: Bench = async ({ args, log }) => {
     let t0 = performance.now();
     const offline = await (await startChat(offDeps, { workspaceId: off.id, userId: null, message: REQUEST })).done;
     const offlineMs = performance.now() - t0;
-    await offDeps.db.close();
     log(`offline: ${offline.actions.length} drafts queued in ${Math.round(offlineMs)} ms`);
 
     // Relais, model mode, simulated model
@@ -56,7 +55,6 @@ const bench: Bench = async ({ args, log }) => {
     t0 = performance.now();
     const run = await (await startChat(modelDeps, { workspaceId: relais.id, userId: null, message: REQUEST })).done;
     const wallMs = performance.now() - t0;
-    await modelDeps.db.close();
     const record = await db.kysely.selectFrom('teammate_runs').selectAll().where('id', '=', run.runId).executeTakeFirstOrThrow();
     const routeCalls = scripted.callsFor('route').length;
     const leadCalls = scripted.calls.length - routeCalls;
@@ -72,7 +70,6 @@ const bench: Bench = async ({ args, log }) => {
     const react = await workspace('Atelier Lumière', 2000);
     const reactDeps = testTeammateDeps(db, { companies: react.companies, concurrency });
     const baseline = await runReactBaseline(reactDeps, react.id, profile, REQUEST, latencyMs);
-    await reactDeps.db.close();
     const baselineTokensPerDraft = (baseline.usage.tokensIn + baseline.usage.tokensOut) / Math.max(1, baseline.drafts);
     log(`createReactAgent baseline: ${baseline.drafts} drafts, ${baseline.usage.calls} calls in ${Math.round(baseline.wallMs)} ms`);
 
