@@ -7,7 +7,7 @@ import { createApp } from '../server/app';
 import { extraModules } from '../server/modules';
 import { createWorkspaceWithTokens } from '../test/support/context';
 import type { Bench } from './run';
-import { arg, databasesArg, serverReachable } from './options';
+import { arg, perDatabase } from './options';
 import { percentile, round, scratchDatabase, type BenchDatabase } from './support';
 
 // `npm run bench -- actions-list [--database embedded|server|both] [--actions 200000] [--runs 200] --json`
@@ -191,18 +191,7 @@ async function run(kind: BenchDatabase, o: { actions: number; runs: number; warm
 
 const bench: Bench = async ({ args, log }) => {
   const o = { actions: Number(arg(args, 'actions') ?? 200_000), runs: Number(arg(args, 'runs') ?? 200), warmup: Number(arg(args, 'warmup') ?? 20) };
-  const result: Record<string, unknown> = {};
-  let pass = true;
-  for (const kind of databasesArg(args)) {
-    if (kind === 'server' && !(await serverReachable())) {
-      log('no PostgreSQL server reachable: server figures skipped');
-      result.server = null;
-      continue;
-    }
-    const r = await run(kind, o, log);
-    result[kind] = r;
-    pass &&= r.p95Ms <= TARGET_P95_MS;
-  }
+  const { result, pass } = await perDatabase(args, log, (kind) => run(kind, o, log), (r) => r.p95Ms <= TARGET_P95_MS);
   return { ...result, targetP95Ms: TARGET_P95_MS, actions: o.actions, pass };
 };
 export default bench;

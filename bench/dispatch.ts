@@ -7,6 +7,7 @@ import { loadConfig } from '../lib/config';
 import { insertPendingEmails } from '../test/support/action-fixtures';
 import { createWorkspaceWithTokens } from '../test/support/context';
 import { repoRoot } from '../test/support/spawn';
+import { arg } from './options';
 import type { Bench } from './run';
 import { round, scratchDatabase, type BenchDatabase } from './support';
 
@@ -15,10 +16,6 @@ import { round, scratchDatabase, type BenchDatabase } from './support';
 // moment the bulk approval commits until the last action is `sent`.
 const SECRET = 'b'.repeat(64);
 
-function arg(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 function startWorker(env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {

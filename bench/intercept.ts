@@ -5,7 +5,7 @@ import { createWorkspaceWithTokens } from '../test/support/context';
 import { callTool, toolRegistry, type ToolContext } from '../tools';
 import { OutboundResultSchema } from '../tools/registry';
 import type { Bench } from './run';
-import { arg, databasesArg, serverReachable } from './options';
+import { arg, perDatabase } from './options';
 import { percentile, round, scratchDatabase, type BenchDatabase } from './support';
 
 // `npm run bench -- intercept [--database embedded|server|both] [--calls 2000] [--warmup 100] --json`
@@ -118,18 +118,7 @@ async function run(kind: BenchDatabase, o: { calls: number; warmup: number; peop
 
 const bench: Bench = async ({ args, log }) => {
   const o = { calls: Number(arg(args, 'calls') ?? 2000), warmup: Number(arg(args, 'warmup') ?? 100), people: Number(arg(args, 'people') ?? 2000) };
-  const result: Record<string, unknown> = {};
-  let pass = true;
-  for (const kind of databasesArg(args)) {
-    if (kind === 'server' && !(await serverReachable())) {
-      log('no PostgreSQL server reachable: server figures skipped');
-      result.server = null;
-      continue;
-    }
-    const r = await run(kind, o, log);
-    result[kind] = r;
-    pass &&= r.p99Ms <= TARGET_P99_MS;
-  }
+  const { result, pass } = await perDatabase(args, log, (kind) => run(kind, o, log), (r) => r.p99Ms <= TARGET_P99_MS);
   return { ...result, targetP99Ms: TARGET_P99_MS, pass };
 };
 export default bench;

@@ -6,6 +6,7 @@ import { fakeCompanies, setVoice, staticSource, testTeammateDeps } from '../grap
 import { runReactBaseline } from '../graph/testing/react-baseline';
 import { goodDraft, passReview } from '../graph/testing/scripted';
 import { withLatency } from '../graph/testing/simulated';
+import { arg } from './options';
 import type { Bench } from './run';
 import { scratchDatabase } from './support';
 
@@ -19,14 +20,10 @@ import { scratchDatabase } from './support';
 const LEADS = 50;
 const REQUEST = `trouve ${LEADS} entreprises de rénovation à Lyon et écris-leur`;
 
-function option(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-}
 
 const bench: Bench = async ({ args, log }) => {
-  const latencyMs = option(args, 'latency', 300);
-  const concurrency = option(args, 'concurrency', Number(process.env.RELAIS_LLM_CONCURRENCY ?? 8));
+  const latencyMs = Number(arg(args, 'latency') ?? 300);
+  const concurrency = Number(arg(args, 'concurrency') ?? process.env.RELAIS_LLM_CONCURRENCY ?? 8);
   const { db, drop } = await scratchDatabase('embedded');
   try {
     const workspace = async (name: string, seed: number) => {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
+import { serverReachable } from './options';
 import type { Bench } from './run';
-import { measure, scratchDatabase, serverAdminUrl, type BenchDatabase } from './support';
+import { measure, scratchDatabase, type BenchDatabase } from './support';
 import { createWorkspaceWithTokens } from '../test/support/context';
 import { createApp } from '../server/app';
 import { extraModules } from '../server/modules';
@@ -90,17 +91,6 @@ async function run(kind: BenchDatabase, log: (l: string) => void) {
   }
 }
 
-async function serverReachable(): Promise<boolean> {
-  const pg = (await import('pg')).default;
-  const c = new pg.Client({ connectionString: serverAdminUrl, connectionTimeoutMillis: 1000 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const bench: Bench = async ({ log }) => {
   const embedded = await run('embedded', log);

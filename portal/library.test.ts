@@ -29,7 +29,6 @@ async function admin() {
   return p;
 }
 
-const idFrom = (location: string | null) => location!.split('/')[2].split('?')[0];
 
 describe('Library', () => {
   it('lists waiting drafts with counts, and shows the message as the recipient reads it', async () => {

@@ -21,24 +21,11 @@ export type RecipientFacts = {
 /**
  * Everything interception needs about a recipient in one round trip: the person, the
  * workspace defaults, the suppression list, whether a human approved this address before,
- * and the workspace's live auto-approve rules.
+ * and the workspace's live auto-approve rules. The query is the PL/pgSQL function
+ * `action_recipient_facts` (db/migrations/0002_approval.ts), whose plan stays cached.
  */
 export async function recipientFacts(db: Executor, workspaceId: string, personId: string): Promise<RecipientFacts | undefined> {
-  const r = await sql<RecipientFacts>`
-    select p.id, p.email, p.first_name, p.last_name, p.company_id, p.opted_out_at, w.default_language, w.settings,
-      h.hash as recipient_hash,
-      exists(select 1 from suppressions s where s.workspace_id = p.workspace_id and s.email_hash = h.hash) as suppressed,
-      exists(select 1 from actions x where x.workspace_id = p.workspace_id and x.recipient_hash = h.hash and x.approved_by_type = 'user') as approved_before,
-      (select coalesce(json_agg(r order by r.id), '[]'::json) from auto_approve_rules r
-        where r.workspace_id = p.workspace_id and r.enabled and r.expires_at > now()) as rules
-    from people p
-    join workspaces w on w.id = p.workspace_id
-    cross join lateral (
-      select case when p.email is null or p.email = '' then null
-        else encode(sha256(convert_to(lower(trim(p.email)), 'UTF8')), 'hex') end as hash
-    ) h
-    where p.workspace_id = ${workspaceId} and p.id = ${personId}
-  `.execute(db);
+  const r = await sql<RecipientFacts>`select * from action_recipient_facts(${workspaceId}, ${personId})`.execute(db);
   return r.rows[0];
 }
 

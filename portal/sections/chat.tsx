@@ -2,7 +2,8 @@ import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { TeammateDeps } from '../../graph/deps';
 import { modeOf, startChat } from '../../graph/entry';
-import { eventsAfter, onThreadEvent, type ProgressEvent } from '../../graph/store/events';
+import { eventsAfter, type ProgressEvent } from '../../graph/store/events';
+import { followThread } from '../../graph/store/follow-thread';
 import { latestRun } from '../../graph/store/runs';
 import { findThread, listMessages } from '../../graph/store/threads';
 import { AppError, notFound } from '../../lib/errors';
@@ -14,7 +15,6 @@ import { Csrf, Empty, Flash, PageHeader } from '../views/ui';
 import { UUID_RE } from '../../lib/ids';
 
 type C = Context<PortalEnv>;
-const STREAM_LIMIT_MS = 10 * 60_000;
 
 /** One progress event in the viewer's words: the page and the live stream share this. */
 export function progressText(ui: Ui, e: Pick<ProgressEvent, 'kind' | 'data'>): string {
@@ -263,33 +263,11 @@ export function chatRoutes(teammates: () => TeammateDeps) {
         const lastHeader = Number(c.req.header('last-event-id'));
         let after = Number(c.req.query('after')) || (Number.isFinite(lastHeader) ? lastHeader : 0);
         return streamSSE(c, async (stream) => {
-          let wake: () => void = () => undefined;
-          const unsubscribe = onThreadEvent(threadId, () => wake());
-          const deadline = Date.now() + STREAM_LIMIT_MS;
-          try {
-            while (!stream.aborted && Date.now() < deadline) {
-              const events = await eventsAfter(ctx.db, ctx.workspaceId, threadId, after);
-              for (const e of events) {
-                await stream.writeSSE({ id: String(e.id), data: JSON.stringify({ kind: e.kind, text: progressText(ui, e), data: e.data }) });
-                after = e.id;
-              }
-              const run = await latestRun(ctx.db, ctx.workspaceId, threadId);
-              if ((!run || run.status !== 'running') && (await eventsAfter(ctx.db, ctx.workspaceId, threadId, after)).length === 0) {
-                await stream.writeSSE({ event: 'end', data: JSON.stringify({ status: run?.status ?? null }) });
-                break;
-              }
-              // woken at once by this process's bus; the timeout covers runs in another process
-              await new Promise<void>((resolve) => {
-                const timer = setTimeout(resolve, 1000);
-                wake = () => {
-                  clearTimeout(timer);
-                  resolve();
-                };
-              });
-            }
-          } finally {
-            unsubscribe();
-          }
+          const end = await followThread(ctx.db, { workspaceId: ctx.workspaceId, threadId, after }, {
+            send: (e) => stream.writeSSE({ id: String(e.id), data: JSON.stringify({ kind: e.kind, text: progressText(ui, e), data: e.data }) }),
+            aborted: () => stream.aborted,
+          });
+          if (!stream.aborted) await stream.writeSSE({ event: 'end', data: JSON.stringify(end) });
         });
       })
   );

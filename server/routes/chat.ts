@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { TeammateDeps } from '../../graph/deps';
 import { startChat } from '../../graph/entry';
-import { eventsAfter, onThreadEvent } from '../../graph/store/events';
+import { followThread } from '../../graph/store/follow-thread';
 import { latestRun } from '../../graph/store/runs';
 import { findThread, listMessages } from '../../graph/store/threads';
 import { notFound } from '../../lib/errors';
@@ -23,7 +23,6 @@ const ThreadParam = z.object({ threadId: z.uuid({ message: 'must be a UUID' }) }
 const EventsQuery = z.object({ after: z.coerce.number().int().min(0).optional() }).strict();
 
 const tags = ['Chat'];
-const STREAM_LIMIT_MS = 10 * 60_000;
 
 export function chatRoutes(deps: TeammateDeps) {
   const app = router();
@@ -86,31 +85,10 @@ export function chatRoutes(deps: TeammateDeps) {
     const lastHeader = Number(c.req.header('last-event-id'));
     let after = query.data.after ?? (Number.isFinite(lastHeader) ? lastHeader : 0);
     return streamSSE(c, async (stream) => {
-      let wake: () => void = () => undefined;
-      const unsubscribe = onThreadEvent(threadId, () => wake());
-      const deadline = Date.now() + STREAM_LIMIT_MS;
-      try {
-        while (!stream.aborted && Date.now() < deadline) {
-          const events = await eventsAfter(crm.db, crm.workspaceId, threadId, after);
-          for (const e of events) {
-            await stream.writeSSE({ id: String(e.id), event: e.kind, data: JSON.stringify({ runId: e.runId, at: e.at, ...e.data }) });
-            after = e.id;
-          }
-          const run = await latestRun(crm.db, crm.workspaceId, threadId);
-          const finished = !run || run.status !== 'running';
-          if (finished && (await eventsAfter(crm.db, crm.workspaceId, threadId, after)).length === 0) break;
-          // the bus wakes us at once in this process; the timeout covers runs in another one
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, 1000);
-            wake = () => {
-              clearTimeout(timer);
-              resolve();
-            };
-          });
-        }
-      } finally {
-        unsubscribe();
-      }
+      await followThread(crm.db, { workspaceId: crm.workspaceId, threadId, after }, {
+        send: (e) => stream.writeSSE({ id: String(e.id), event: e.kind, data: JSON.stringify({ runId: e.runId, at: e.at, ...e.data }) }),
+        aborted: () => stream.aborted,
+      });
     });
   });
   return app;
