@@ -2,7 +2,7 @@ import { parseIntent } from '../france/intent';
 import { SECTOR_LEXICON } from '../france/naf/lexicon';
 import { geoData } from '../france/places/geo-data';
 import type { Bench } from './run';
-import { mulberry32 } from './support';
+import { mulberry32 } from '../lib/seeded-random';
 
 // `npm run bench -- prospect-intent`: offline intent parsing throughput on one core, on
 // 24 000 generated requests (FR/EN, every lexicon trade, towns of all sizes, arrondissements,

@@ -5,7 +5,8 @@ import intentBench from './prospect-intent';
 import { createLeadsFromCompanies, type LeadCandidate } from '../crm/leads';
 import { createWorkspaceWithTokens } from '../test/support/context';
 import type { Bench } from './run';
-import { mulberry32, round, scratchDatabase, type BenchDatabase } from './support';
+import { mulberry32 } from '../lib/seeded-random';
+import { round, scratchDatabase, type BenchDatabase } from './support';
 
 // A realistic book of companies: varied names (trade × surname × pattern), spread over 600
 // postcodes across France, so each postcode holds ~170 companies as a real CRM's would.

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { geoData, type CommuneRecord } from '../places/geo-data';
 import { luhnCheckDigit } from '../siren';
 import { FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, STREET_NAMES, STREET_TYPES } from './fictitious-names';
+import { mulberry32 } from '../../lib/seeded-random';
 
 const OUTPUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'offline-directory.json');
 const NOTICE =
@@ -22,16 +23,6 @@ const NOTICE =
   'FICTITIOUS DIRECTORY — none of these companies exist.';
 
 // ---- deterministic randomness -------------------------------------------------------------
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(20241124);
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
