@@ -1,7 +1,7 @@
 import type { OfflineBank } from './types';
 
 export const offlineEn: OfflineBank = {
-  id: 'offline.en@1',
+  id: 'offline.en@2',
   greeting: { named: 'Dear {fullName},', civility: 'Dear {civility} {lastName},', generic: 'Dear Sir or Madam,' },
   civility: { madame: 'Ms', monsieur: 'Mr' },
   genericAddressee: 'Sir or Madam',
@@ -16,11 +16,11 @@ export const offlineEn: OfflineBank = {
   ],
   shortSubjects: [{ text: 'Getting in touch' }, { text: 'A short conversation?' }, { text: 'A question about your business' }],
   openings: [
-    { text: 'I am writing about {company}, whose work in "{activity}" in {city} caught my attention.', needs: ['company', 'activity', 'city'] },
-    { text: '{company} works in {city} in the "{activity}" sector, which is why I am getting in touch today.', needs: ['company', 'activity', 'city'] },
-    { text: 'While looking at "{activity}" businesses in {city}, I came across {company}.', needs: ['company', 'activity', 'city'] },
+    { text: 'I am writing about {company} in {city} ({activity}), whose work caught my attention.', needs: ['company', 'activity', 'city'] },
+    { text: '{company} ({activity}) is one of the businesses in {city} we would like to meet, which is why I am getting in touch today.', needs: ['company', 'activity', 'city'] },
+    { text: 'While looking at businesses in {city} ({activity}), I came across {company}.', needs: ['company', 'activity', 'city'] },
     { text: 'I am contacting you because {company} is one of the businesses in {city} we would like to work with.', needs: ['company', 'city'] },
-    { text: 'Your company, {company}, seemed a good match for what we offer to "{activity}" professionals.', needs: ['company', 'activity'] },
+    { text: 'Your company, {company} ({activity}), seemed a good match for what we offer.', needs: ['company', 'activity'] },
     { text: 'I am writing to you as {role} of {company}.', needs: ['company', 'role'] },
     { text: 'I am writing to you about {company}.', needs: ['company'] },
     { text: 'I am taking the liberty of contacting you directly.' },

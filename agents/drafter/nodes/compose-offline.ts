@@ -5,6 +5,7 @@ import { displayCity, displayCompanyName, displayPersonName, displayRole, headco
 import type { Draft, ReviewNote } from '../draft';
 import { frenchTypography } from '../typography';
 import { detectLanguage } from '../../reviewer/checks/language';
+import { sectorLabel } from '../../../france/naf/sector-label';
 
 // The offline teammate's drafter: a letter assembled from phrase banks (prompts/offline),
 // every slot filled from the lead's facts or the workspace profile, nothing else. Choices
@@ -52,6 +53,12 @@ function render(bank: OfflineBank, lang: Language, text: string, values: Values)
   return fill(typed, filled);
 }
 
+/** The official NAF label in French; in English, the sector's English name (never quoted French). */
+function activityOf(c: LeadFacts['company'], lang: Language): string | undefined {
+  if (lang === 'en') return lowerFirst(sectorLabel(c?.nafCode ?? null, 'en') ?? '') || undefined;
+  return c?.activity ? lowerFirst(c.activity.trim()).replace(/'/g, '\u2019') : undefined;
+}
+
 export function slotValues(facts: LeadFacts, profile: WorkspaceProfile, lang: Language): Values {
   const c = facts.company;
   // the owner writes the offer in one language; an English letter never quotes a French one
@@ -60,7 +67,7 @@ export function slotValues(facts: LeadFacts, profile: WorkspaceProfile, lang: La
   return {
     company: c ? displayCompanyName(c.name) : undefined,
     city: c?.city ? displayCity(c.city) : undefined,
-    activity: c?.activity ? lowerFirst(c.activity.trim()).replace(/'/g, lang === 'fr' ? '\u2019' : "'") : undefined,
+    activity: activityOf(c, lang),
     role: lang === 'fr' ? displayRole(facts.role) ?? undefined : undefined,
     year: c?.creationYear ? String(c.creationYear) : undefined,
     headcount: headcountLabel(c?.headcountBand ?? null, lang) ?? undefined,
