@@ -154,6 +154,11 @@ export async function claimBatch(db: Kysely<Database>, opts: ClaimOptions): Prom
     if (!ws || !channel) {
       return { kind: 'defer', values: { id: row.id, reason: 'no channel connected', next_attempt_at: new Date(now.getTime() + 60_000), audit: { deferred: 'no_channel' } } };
     }
+    // the law (LCEN, CPCE L34-5) wants every prospecting email to say who sends it: the
+    // workspace's legal name and address, in the footer. Until they are filled in, it waits.
+    if (!ws.legal_name.trim() || !ws.address.trim()) {
+      return { kind: 'defer', values: { id: row.id, reason: 'sender identity incomplete: add the legal name and address in Settings', next_attempt_at: new Date(now.getTime() + 60_000), audit: { deferred: 'sender_identity' } } };
+    }
     if (opts.sendWindow) {
       const window = ws.settings.sendWindow ?? DEFAULT_WINDOW;
       if (!isOpen(window, ws.timezone, now)) {

@@ -171,6 +171,19 @@ describe('send-time policy', () => {
     expect((await status(id)).status).toBe('sent');
   });
 
+  it('holds emails while the sender’s legal name or address is missing, then sends them', async () => {
+    await sql`update workspaces set address = '' where id = ${t.a.id}`.execute(t.db.kysely);
+    const id = await approved();
+    await dispatchOnce(env);
+    expect(await status(id)).toMatchObject({ status: 'scheduled', waitingReason: expect.stringMatching(/^sender identity incomplete/) });
+    expect(mailFor(id)).toHaveLength(0);
+    await t.request('PATCH', '/api/workspace', { body: { address: '1 rue de la République, 69001 Lyon' } });
+    await sql`update actions set next_attempt_at = now() where id = ${id}`.execute(t.db.kysely);
+    await dispatchOnce(env);
+    expect((await status(id)).status).toBe('sent');
+    expect(mailFor(id)[0].text).toContain('Atelier A SAS\n1 rue de la République, 69001 Lyon');
+  });
+
   it('keeps each mailbox under its daily cap', async () => {
     const sentToday = await t.db.kysely.selectFrom('channel_daily_sends').select('sent').where('channel_id', '=', channelId).executeTakeFirst();
     await t.request('PATCH', '/api/workspace', { body: { settings: { dailyCap: (sentToday?.sent ?? 0) + 2 } } });

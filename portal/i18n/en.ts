@@ -385,6 +385,7 @@ export const en: Record<MessageKey, string> = {
   'library.reason.no_channel': 'no channel connected',
   'library.reason.outside_window': 'outside the sending window',
   'library.reason.daily_cap': 'daily limit reached',
+  'library.reason.sender_identity': 'sender identity to complete (legal name and address, in Settings)',
   'library.reason.queued': 'queued for sending',
   'library.reason.suppressed': 'the recipient objected to prospecting',
   'library.version': 'Version {n}',

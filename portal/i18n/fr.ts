@@ -384,6 +384,7 @@ export const fr = {
   'library.reason.no_channel': 'aucun canal connecté',
   'library.reason.outside_window': 'hors plage d’envoi',
   'library.reason.daily_cap': 'limite quotidienne atteinte',
+  'library.reason.sender_identity': 'identité de l’expéditeur à compléter (raison sociale et adresse, dans Paramètres)',
   'library.reason.queued': 'en file d’envoi',
   'library.reason.suppressed': 'le destinataire s’est opposé à la prospection',
   'library.version': 'Version {n}',
