@@ -5,6 +5,7 @@ import { createCompany } from './companies';
 import type { CrmCtx } from './context';
 import { createDeal } from './deals';
 import { createPerson } from './people';
+import { PLACEHOLDER_WORKSPACE_NAME } from '../identity/bootstrap';
 
 // Fictitious Lyon businesses (SIRENs are checksum-valid but invented), so the Dashboard
 // has something to show on day one. Emails live under .example: nothing can reach them.
@@ -34,7 +35,7 @@ const DEMO = [
 
 /** Seeds the default workspace once; a second run changes nothing. */
 export async function seedDemo(db: Kysely<Database>): Promise<{ workspaceId: string; created: number }> {
-  const ws = (await findDefaultWorkspace(db)) ?? (await insertWorkspace(db, { name: 'Mon entreprise' }));
+  const ws = (await findDefaultWorkspace(db)) ?? (await insertWorkspace(db, { name: PLACEHOLDER_WORKSPACE_NAME }));
   const already = await db.selectFrom('companies').select('id').where('workspace_id', '=', ws.id).where('source', '=', 'demo').limit(1).execute();
   if (already.length > 0) return { workspaceId: ws.id, created: 0 };
   const ctx: CrmCtx = { db, workspaceId: ws.id, actor: { type: 'system', id: 'demo-seed' } };

@@ -28,6 +28,8 @@ export function respondNode(run: RunScope) {
         failed: failed.length,
         failures: [...new Set(failed.map((o) => o.error ?? '?'))].slice(0, 3),
         draftRequested: plan.route === 'draft' || plan.draft,
+        // drafts written without the owner's offer or signature read generic: say where to add them
+        voiceIncomplete: !s.profile?.offer?.trim() || !s.profile?.signature?.trim(),
       };
       content = plan.route === 'prospect' ? say.prospect(summary) : say.segment(summary);
       await run.emit('drafts_queued', { queued: summary.queued, needsAttention: summary.needsAttention, failed: summary.failed });

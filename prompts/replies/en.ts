@@ -13,6 +13,7 @@ function drafts(r: RunSummary): string {
   if (r.optedOut > 0) parts.push(`${r.optedOut} ${s(r.optedOut, 'lead has', 'leads have')} objected to prospecting: I do not write to them.`);
   if (r.failed > 0) parts.push(`${r.failed} ${s(r.failed, 'draft', 'drafts')} could not be written: ${r.failures.join('; ')}.`);
   if (parts.length === 0) parts.push('No draft to write.');
+  if (r.voiceIncomplete && r.queued + r.needsAttention > 0) parts.push('For drafts that sound like you, describe your offer and your signature in Settings.');
   parts.push('Nothing is sent without your OK.');
   return parts.join(' ');
 }

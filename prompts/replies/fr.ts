@@ -13,6 +13,7 @@ function drafts(r: RunSummary): string {
   if (r.optedOut > 0) parts.push(`${r.optedOut} ${s(r.optedOut, 'prospect s’est opposé', 'prospects se sont opposés')} à la prospection : je ne leur écris pas.`);
   if (r.failed > 0) parts.push(`${r.failed} ${s(r.failed, 'brouillon n’a', 'brouillons n’ont')} pas pu être rédigé${s(r.failed, '', 's')} : ${r.failures.join(' ; ')}.`);
   if (parts.length === 0) parts.push('Aucun brouillon à rédiger.');
+  if (r.voiceIncomplete && r.queued + r.needsAttention > 0) parts.push('Pour des brouillons à votre image, décrivez votre offre et votre signature dans Paramètres.');
   parts.push('Rien ne part sans votre accord.');
   return parts.join(' ');
 }

@@ -15,6 +15,8 @@ export type RunSummary = {
   failed: number;
   failures: string[];
   draftRequested: boolean;
+  /** the workspace has no offer description or no signature yet (Settings) */
+  voiceIncomplete: boolean;
 };
 
 export type Replies = {

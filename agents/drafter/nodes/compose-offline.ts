@@ -6,13 +6,13 @@ import type { Draft, ReviewNote } from '../draft';
 import { frenchTypography } from '../typography';
 import { detectLanguage } from '../../reviewer/checks/language';
 import { sectorLabel } from '../../../france/naf/sector-label';
+import { PLACEHOLDER_WORKSPACE_NAME } from '../../../identity/bootstrap';
 
 // The offline teammate's drafter: a letter assembled from phrase banks (prompts/offline),
 // every slot filled from the lead's facts or the workspace profile, nothing else. Choices
 // hash the lead and request, so ten leads get ten different letters, and a retry the same one.
 
 export const SUBJECT_MAX = 70;
-const PLACEHOLDER_NAME = 'Mon entreprise';
 
 export type OfflineRevision = { attempt: number; notes: ReviewNote[]; humanNotes: string[] };
 
@@ -72,7 +72,7 @@ export function slotValues(facts: LeadFacts, profile: WorkspaceProfile, lang: La
     year: c?.creationYear ? String(c.creationYear) : undefined,
     headcount: headcountLabel(c?.headcountBand ?? null, lang) ?? undefined,
     // the first-start placeholder name is not a name to write in a letter
-    workspace: [profile.name, profile.legalName].find((n) => n && n !== PLACEHOLDER_NAME),
+    workspace: [profile.name, profile.legalName].find((n) => n && n !== PLACEHOLDER_WORKSPACE_NAME),
     offer,
     offerLc: offer ? lowerFirst(offer) : undefined,
   };
@@ -128,8 +128,9 @@ export function composeOffline(facts: LeadFacts, profile: WorkspaceProfile, lang
   const closings = bank.closings.filter((x) => usable(x, v));
   const closingVariant = formal && closings.some((x) => x.needs?.includes('addressee')) ? closings.find((x) => x.needs?.includes('addressee')) : choose(closings, s, 'closing');
   const closing = closingVariant ? render(bank, lang, closingVariant.text, v) : '';
-  const signature = (profile.signature?.trim() || profile.legalName || profile.name).trim();
+  // the owner's signature, else the business's real name; the first-start placeholder is no signature
+  const signature = [profile.signature?.trim(), profile.legalName.trim(), profile.name.trim()].find((n) => n && n !== PLACEHOLDER_WORKSPACE_NAME) ?? '';
 
-  const paragraphs = [greeting, [opening, factLine].filter(Boolean).join(' '), offer, [interest, cta].filter(Boolean).join(' '), `${closing}\n${signature}`];
+  const paragraphs = [greeting, [opening, factLine].filter(Boolean).join(' '), offer, [interest, cta].filter(Boolean).join(' '), signature ? `${closing}\n${signature}` : closing];
   return { subject, body: paragraphs.filter((p) => p.trim()).join('\n\n'), language: lang };
 }
