@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrations } from '../migrations';
@@ -21,7 +21,11 @@ export const templateDir = path.join(cacheDir, `pglite-${PGLITE_VERSION}`);
 
 export function migratedTemplateDir(): string {
   const hash = createHash('sha256');
-  for (const [name, m] of Object.entries(migrations)) hash.update(`${name}\u0000${m.up.toString()}\u0000`);
+  for (const [name, m] of Object.entries(migrations)) {
+    // the file's text (the same under tsx and vitest); the compiled function where there is none
+    const file = path.join(root, 'db', 'migrations', `${name}.ts`);
+    hash.update(`${name}\u0000${existsSync(file) ? readFileSync(file, 'utf8') : m.up.toString()}\u0000`);
+  }
   return path.join(cacheDir, `pglite-${PGLITE_VERSION}-migrated-${hash.digest('hex').slice(0, 16)}`);
 }
 
