@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { openDatabase, type Db } from '../../db/connection';
 import { insertUserWithRole, insertWorkspace } from '../../db/repositories/workspaces';
 import { issueToken } from '../../identity/tokens';
@@ -91,7 +90,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     request,
     close: async () => {
       await extras.stop();
-      if (serverUrl) await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db.kysely).catch(() => undefined);
+      // server mode: the schema is dropped with all the others when the run ends (global-setup.ts)
       await db.close();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },

@@ -1,0 +1,18 @@
+import pg from 'pg';
+
+// Server mode (TEST_DATABASE_URL): each test file migrates a schema of its own. They are all
+// dropped here, once every file is done: a file dropping its schema while another migrates
+// makes the other's catalog scan fail ("schema … does not exist"), since Kysely's migrator
+// lists the tables of every schema.
+export async function teardown(): Promise<void> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) return;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ nspname: string }>(String.raw`select nspname from pg_namespace where nspname like 't\_%'`);
+    for (const { nspname } of rows) await client.query(`drop schema if exists "${nspname}" cascade`);
+  } finally {
+    await client.end();
+  }
+}
