@@ -13,7 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /**
  * initdb inside PGlite takes ~5 s and the migrations ~1 s more; a cluster made once at install
  * time (`npm ci` runs db/embedded/make-template.ts) is copied instead, in ~0.1 s. Two of them:
- * pristine (extensions only), and migrated, named after the migrations' code so a checkout
+ * pristine (extensions only), and migrated, named after the migration files' text so a checkout
  * whose migrations changed since the install never starts from a stale schema.
  */
 const cacheDir = path.join(root, 'node_modules', '.cache', 'relais');
