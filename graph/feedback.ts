@@ -4,6 +4,7 @@ import { leadContext } from '../agents/drafter/lead-context';
 import type { TeammateDeps } from './deps';
 import { loadLeadFacts } from './facts';
 import { reviseFromFeedback } from './revision';
+import { pendingSendbacks, type PendingSendback } from './store/sendbacks';
 import { recordStyleExample } from './store/style-examples';
 
 // What the teammates learn from the owner's decisions: a sendBack wakes the drafter on that
@@ -34,17 +35,9 @@ export async function recordApproved(deps: TeammateDeps, workspaceId: string, ac
   return true;
 }
 
-/** Sendbacks recorded while no process listened (durable queue of the gate). */
-export async function processPendingRevisions(deps: TeammateDeps): Promise<number> {
-  const rows = await deps.db.kysely
-    .selectFrom('actions')
-    .select(['id', 'workspace_id', 'reason', 'version'])
-    .where('status', '=', 'draft')
-    .where('revision_requested_at', 'is not', null)
-    .where('teammate', '=', 'drafter')
-    .orderBy('revision_requested_at')
-    .limit(100)
-    .execute();
+/** Sendbacks recorded while no process listened (durable queue of the gate); `rows` if already read. */
+export async function processPendingRevisions(deps: TeammateDeps, rows?: PendingSendback[]): Promise<number> {
+  rows ??= await pendingSendbacks(deps.db.kysely);
   for (const r of rows) await revise(deps, { workspaceId: r.workspace_id, actionId: r.id, reason: r.reason ?? '', version: r.version });
   return rows.length;
 }

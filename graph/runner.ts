@@ -14,7 +14,7 @@ import { createLimiter } from './model/limiter';
 import { RunMeter } from './model/meter';
 import type { ClarifyInterrupt } from './nodes/clarify';
 import { createEmitter } from './store/events';
-import { finishRun, findRun, insertRun, latestRun } from './store/runs';
+import { finishRun, findRun, insertRun, latestRun, runningRuns } from './store/runs';
 import { addMessage, countUserMessages, ensureThread, findThread } from './store/threads';
 import { buildSupervisor } from './supervisor';
 import type { SupervisorStateType, SupervisorUpdate } from './state';
@@ -38,8 +38,6 @@ export type StartChat = { workspaceId: string; userId: string | null; message: s
 export type StartedChat = { threadId: string; runId: string; done: Promise<ChatRunResult> };
 
 type RunIds = { runId: string; workspaceId: string; userId: string | null; threadId: string; kind: RunKind };
-
-export { modeOf } from './entry';
 
 export function runScope(deps: TeammateDeps, ids: RunIds): RunScope {
   const meter = new RunMeter();
@@ -176,9 +174,9 @@ export async function startChat(deps: TeammateDeps, input: StartChat): Promise<S
   return { threadId, runId, done };
 }
 
-/** Runs left "running" (the process stopped mid-run): resume each from its checkpoint. */
-export async function resumeStaleRuns(deps: TeammateDeps): Promise<ChatRunResult[]> {
-  const rows = await deps.db.kysely.selectFrom('teammate_runs').select(['id', 'kind']).where('status', '=', 'running').orderBy('started_at').execute();
+/** Runs left "running" (the process stopped mid-run): resume each from its checkpoint; `rows` if already read. */
+export async function resumeStaleRuns(deps: TeammateDeps, rows?: { id: string; kind: RunKind }[]): Promise<ChatRunResult[]> {
+  rows ??= await runningRuns(deps.db.kysely);
   const out: ChatRunResult[] = [];
   for (const r of rows) if (!inFlight.has(r.id) && r.kind === 'chat') out.push(await resumeRun(deps, r.id));
   return out;

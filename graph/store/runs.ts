@@ -25,6 +25,7 @@ export function latestRun(db: Kysely<Database>, workspaceId: string, threadId: s
   return db.selectFrom('teammate_runs').selectAll().where('workspace_id', '=', workspaceId).where('thread_id', '=', threadId).orderBy('started_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
 }
 
+/** Runs left "running", oldest first (a stopped process's, or this one's in flight). */
 export function runningRuns(db: Kysely<Database>) {
   return db.selectFrom('teammate_runs').selectAll().where('status', '=', 'running').orderBy('started_at').execute();
 }
