@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { AppError, conflict, notFound } from '../lib/errors';
+import { adminOnly, AppError, conflict, notFound } from '../lib/errors';
 import { appendAudit } from '../db/repositories/audit';
 import type { Role } from '../db/schema';
 import type { CrmCtx } from '../crm/context';
+import type { Executor } from '../db/repositories/executor';
 
 // Members and roles of a workspace. Who may decide is a human administrator (ctx.role), checked
 // here as well as at the door, so no caller — route, page, teammate tool — can skip it.
@@ -11,7 +12,6 @@ export const RoleSchema = z.enum(['admin', 'member'], { message: 'must be "admin
 export const MemberRolePatchSchema = z.object({ role: RoleSchema }).strict();
 export type MemberRolePatch = z.infer<typeof MemberRolePatchSchema>;
 
-export const ADMIN_ONLY = 'this action is admin-only: ask an administrator of your workspace';
 export const LAST_ADMIN = 'last_admin';
 
 export type Member = { id: string; display_name: string; email: string | null; role: Role; created_at: Date };
@@ -20,13 +20,16 @@ export function memberDto(m: Member) {
   return { userId: m.id, displayName: m.display_name, email: m.email, role: m.role, since: m.created_at.toISOString() };
 }
 
-/** The workspace's people with their role, oldest membership first. */
-export function listMembers(ctx: CrmCtx): Promise<Member[]> {
-  return ctx.db
+const members = (db: Executor, workspaceId: string) =>
+  db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
     .select(['u.id', 'u.display_name', 'u.email', 'm.role', 'm.created_at'])
-    .where('m.workspace_id', '=', ctx.workspaceId)
+    .where('m.workspace_id', '=', workspaceId);
+
+/** The workspace's people with their role, oldest membership first. */
+export function listMembers(ctx: CrmCtx): Promise<Member[]> {
+  return members(ctx.db, ctx.workspaceId)
     .orderBy('m.created_at')
     .orderBy('u.id')
     .execute();
@@ -39,18 +42,12 @@ export function listMembers(ctx: CrmCtx): Promise<Member[]> {
  * no-op (nothing written, nothing audited).
  */
 export async function changeMemberRole(ctx: CrmCtx, userId: string, role: Role): Promise<Member> {
-  if (ctx.role !== 'admin' || ctx.actor.type !== 'user') throw new AppError('forbidden', ADMIN_ONLY);
+  if (ctx.role !== 'admin' || ctx.actor.type !== 'user') throw adminOnly();
   return ctx.db.transaction().execute(async (trx) => {
     // one role change at a time per workspace: two admins demoting each other cannot both succeed
     const ws = await trx.selectFrom('workspaces').select('id').where('id', '=', ctx.workspaceId).forUpdate().executeTakeFirst();
     if (!ws) throw notFound('workspace');
-    const current = await trx
-      .selectFrom('memberships as m')
-      .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(['u.id', 'u.display_name', 'u.email', 'm.role', 'm.created_at'])
-      .where('m.workspace_id', '=', ctx.workspaceId)
-      .where('m.user_id', '=', userId)
-      .executeTakeFirst();
+    const current = await members(trx, ctx.workspaceId).where('m.user_id', '=', userId).executeTakeFirst();
     if (!current) throw notFound('member');
     if (current.role === role) return current;
     if (current.role === 'admin') {

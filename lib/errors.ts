@@ -34,6 +34,8 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+/** A member on an administrator's decision: 403, saying so. */
+export const adminOnly = () => new AppError('forbidden', 'this action is admin-only: ask an administrator of your workspace');
 export const conflict = (message: string, details?: unknown) => new AppError('conflict', message, details);
 export const invalid = (field: string, message: string) =>
   new AppError('validation_failed', `${field}: ${message}`, { fields: [{ path: field, message }] });

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { AppError } from '../../lib/errors';
+import { adminOnly, AppError } from '../../lib/errors';
 import { verifyToken } from '../../identity/tokens';
 import type { AppEnv } from '../env';
 
@@ -25,7 +25,7 @@ export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** Admin-only decisions answer 403 with a message that says so. */
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.get('principal').role !== 'admin') {
-    throw new AppError('forbidden', 'this action is admin-only: ask an administrator of your workspace');
+    throw adminOnly();
   }
   await next();
 };
