@@ -1,11 +1,11 @@
 import { insertWorkspace } from '../db/repositories/workspaces';
 import { loadWorkspaceProfile } from '../graph/facts';
-import { createScriptedModel } from '../graph/model/scripted-model';
-import { startChat } from '../graph/runner';
-import { fakeCompanies, setVoice, staticSource, testTeammateDeps } from '../graph/testing/fixtures';
-import { runReactBaseline } from '../graph/testing/react-baseline';
-import { goodDraft, passReview } from '../graph/testing/scripted';
-import { withLatency } from '../graph/testing/simulated';
+import { createScriptedModel } from '../test/teammates/scripted-model';
+import { startChat } from '../agents/supervisor/chat';
+import { fakeCompanies, setVoice, staticSource, testTeammateDeps } from '../test/teammates/fixtures';
+import { runReactBaseline } from '../test/teammates/react-baseline';
+import { goodDraft, passReview } from '../test/teammates/scripted';
+import { withLatency } from '../test/teammates/simulated';
 import { arg } from './options';
 import type { Bench } from './run';
 import { scratchDatabase } from './support';

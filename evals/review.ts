@@ -1,5 +1,5 @@
 import { reviewDraft } from '../agents/reviewer/critique';
-import { PROFILE } from '../graph/testing/leads';
+import { PROFILE } from '../test/teammates/leads';
 import { loadConfig } from '../lib/config';
 import { logger } from '../lib/log';
 import { modelFromConfig } from '../graph/wiring';

@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 import type { Capability } from '../server/modules';
 import type { AppDeps } from '../server/env';
 import { chatRoutes } from '../server/routes/chat';
-import { idle, listenToDecisions, resumeLeftovers } from './entry';
+import { idle, listenToDecisions, resumeLeftovers } from '../agents/supervisor/entry';
 import { createTeammateDeps } from './wiring';
 
 /** The teammates in the server: Chat API; on `serve`, resume interrupted runs and listen to decisions. */

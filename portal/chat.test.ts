@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idle } from '../graph/runner';
-import { testTeammateDeps } from '../graph/testing/fixtures';
+import { idle } from '../agents/supervisor/chat';
+import { testTeammateDeps } from '../test/teammates/fixtures';
 import { createTestContext, type TestContext } from '../test/support/context';
 import { provideTeammates } from './data/chat';
-import { PageClient } from './testing/page-client';
+import { PageClient } from '../test/portal/page-client';
 
 // Discussion on the real teammates (offline mode, a fixed company directory): ask, follow the
 // progress, find the drafts in the Library.

@@ -6,7 +6,7 @@ import { closeTransports } from '../channels/smtp';
 import { createPerson, proposeEmail, teammate, TEST_SECRET_KEY } from '../test/support/approval';
 import { createTestContext, type TestContext } from '../test/support/context';
 import { startSmtpSink, type SmtpSink } from '../test/support/smtp-sink';
-import { PageClient } from './testing/page-client';
+import { PageClient } from '../test/portal/page-client';
 
 // The Library and Settings → Connecteurs through the Portal, on the approval gate's real
 // functions: read the full message, approve, edit then approve (diff first), reject with

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../db/repositories/audit';
 import { createTestContext, type TestContext } from '../test/support/context';
-import { PageClient } from './testing/page-client';
+import { PageClient } from '../test/portal/page-client';
 
 // Settings → Membres et rôles through the Portal: the admin's role buttons (CSRF on every post),
 // the last administrator kept, a member who never sees nor forges the control, other workspaces.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueToken } from '../identity/tokens';
 import { createTestContext, type TestContext } from '../test/support/context';
-import { PageClient } from './testing/page-client';
+import { PageClient } from '../test/portal/page-client';
 
 let t: TestContext;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { callJson } from '../../graph/model/structured';
 import { ModelOutputError, type ChatModel } from '../../graph/model/types';
 import { factsForPrompt } from '../drafter/nodes/compose';
 import type { Draft, Review, ReviewNote } from '../drafter/draft';
-import { reviewDeterministic, verdictOf } from './review';
+import { reviewDeterministic, verdictOf } from './deterministic';
 
 const CritiqueSchema = z.object({ verdict: z.enum(['pass', 'revise']), notes: z.array(z.string().max(500)).max(10) });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeOffline } from '../drafter/nodes/compose-offline';
-import { PROFILE, sampleLeads } from '../../graph/testing/leads';
-import { reviewDeterministic } from './review';
+import { PROFILE, sampleLeads } from '../../test/teammates/leads';
+import { reviewDeterministic } from './deterministic';
 
 const leads = sampleLeads();
 const lead = leads[0];

@@ -3,7 +3,7 @@ import { findDefaultWorkspace } from '../../db/repositories/workspaces';
 import { bootstrapIfEmpty } from '../../identity/bootstrap';
 import { logger } from '../../lib/log';
 import { chatThreadId } from '../../graph/ids';
-import { resumeRun, startChat, type ChatRunResult } from '../../graph/runner';
+import { resumeRun, startChat, type ChatRunResult } from '../../agents/supervisor/chat';
 import { latestRun } from '../../graph/store/runs';
 import { createTeammateDeps } from '../../graph/wiring';
 import { openRuntime } from '../../server/runtime';

@@ -1,7 +1,7 @@
 import { composeOffline } from '../../agents/drafter/nodes/compose-offline';
 import type { Draft } from '../../agents/drafter/draft';
 import type { Language, LeadFacts } from '../../graph/facts';
-import { PROFILE, sampleLeads } from '../../graph/testing/leads';
+import { PROFILE, sampleLeads } from '../../test/teammates/leads';
 import { HANDWRITTEN } from './handwritten';
 
 // The review eval set: clean drafts (offline templates and hand-written ones) and the same

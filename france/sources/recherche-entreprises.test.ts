@@ -4,7 +4,7 @@ import { createCompanySource } from './create-company-source';
 import { CompanySourceError } from './errors';
 import { loadOfflineDirectory } from './offline-directory';
 import { RechercheEntreprisesSource, USER_AGENT, retryAfterMs, type RechercheEntreprisesOptions } from './recherche-entreprises';
-import { startTestServer, type TestServer } from './test-server';
+import { startTestServer, type TestServer } from '../../test/france/recherche-entreprises-server';
 import { FoundCompanySchema } from './types';
 
 let server: TestServer;

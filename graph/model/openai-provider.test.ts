@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { completion, startOpenAICompatibleServer, type HttpHandler } from '../testing/openai-compatible-server';
+import { completion, startOpenAICompatibleServer, type HttpHandler } from '../../test/teammates/openai-compatible-server';
 import { logger } from '../../lib/log';
 import { createOpenAIModel } from './openai-provider';
 import { callJson, callTool } from './structured';

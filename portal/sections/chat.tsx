@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { TeammateDeps } from '../../graph/deps';
-import { modeOf, startChat } from '../../graph/entry';
+import { modeOf, startChat } from '../../agents/supervisor/entry';
 import { eventsAfter, type ProgressEvent } from '../../graph/store/events';
 import { followThread } from '../../graph/store/follow-thread';
 import { latestRun } from '../../graph/store/runs';

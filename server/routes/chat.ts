@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { TeammateDeps } from '../../graph/deps';
-import { startChat } from '../../graph/entry';
+import { startChat } from '../../agents/supervisor/entry';
 import { followThread } from '../../graph/store/follow-thread';
 import { latestRun } from '../../graph/store/runs';
 import { findThread, listMessages } from '../../graph/store/threads';
