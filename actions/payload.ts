@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { UuidSchema } from '../crm/schemas';
 import type { ActionKind } from '../db/tables/approval';
+import { LanguageSchema, type Language } from '../lib/language';
 
 // Shapes of outbound proposals (what a tool call or the API hands in) and of the payloads
 // stored on actions (what a human approves and the dispatcher executes, recipient included).
 const text = (min: number, max: number, label = 'is required') => z.string().trim().min(min, label).max(max);
 
-export const LanguageSchema = z.enum(['fr', 'en']);
 export const ActionKindSchema = z.enum(['email', 'message', 'meeting']);
 export const ReviewerVerdictSchema = z.enum(['passed', 'needs_attention', 'failed']);
 
@@ -107,7 +107,7 @@ export const PayloadEditSchema = z
   .strict();
 export type PayloadEdit = z.infer<typeof PayloadEditSchema>;
 
-export function buildPayload(p: ParsedProposal, to: Recipient, language: 'fr' | 'en'): ActionPayload {
+export function buildPayload(p: ParsedProposal, to: Recipient, language: Language): ActionPayload {
   switch (p.kind) {
     case 'email':
       return { to, subject: p.subject, body: p.body, language };

@@ -10,6 +10,7 @@ import type { Database } from '../db/schema';
 import { emailHash } from '../lib/canonical-hash';
 import { notFound } from '../lib/errors';
 import { PENDING, UNSENT } from './states';
+import type { Language } from '../lib/language';
 
 // Objection (opt-out) and erasure. The suppression list is keyed by sha256(address), so it is
 // honoured forever — even after the person's record is erased — without keeping the address.
@@ -102,7 +103,7 @@ export async function describeUnsubscribe(db: Kysely<Database>, keys: SecretKeys
     db.selectFrom('workspaces').select(['legal_name', 'default_language']).where('id', '=', ref.workspaceId).executeTakeFirst(),
   ]);
   if (!action || !workspace) return null;
-  const payload = action.current_payload as { language?: 'fr' | 'en' };
+  const payload = action.current_payload as { language?: Language };
   const suppressed = action.recipient_hash
     ? Boolean(await db.selectFrom('suppressions').select('email_hash').where('workspace_id', '=', ref.workspaceId).where('email_hash', '=', action.recipient_hash).executeTakeFirst())
     : false;

@@ -1,5 +1,5 @@
 import { insertWorkspace } from '../db/repositories/workspaces';
-import { loadWorkspaceProfile } from '../graph/facts';
+import { loadWorkspaceProfile } from '../identity/profile';
 import { createScriptedModel } from '../test/teammates/scripted-model';
 import { startChat } from '../agents/supervisor/chat';
 import { fakeCompanies, setVoice, staticSource, testTeammateDeps } from '../test/teammates/fixtures';

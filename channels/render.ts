@@ -1,5 +1,6 @@
 import type { ActionPayload, MeetingPayload } from '../actions/payload';
 import type { ActionKind } from '../db/tables/approval';
+import type { Language } from '../lib/language';
 
 // The message exactly as the recipient reads it: the approved content, then the sender's legal
 // identity and a working opt-out (CNIL: every prospecting message identifies the sender and
@@ -32,7 +33,7 @@ const FOOTER = {
   en: (url: string) => `You are receiving this message in your professional capacity. To stop receiving messages from us: ${url}`,
 };
 
-export function footer(language: 'fr' | 'en', w: RenderInput['workspace'], url: string): string {
+export function footer(language: Language, w: RenderInput['workspace'], url: string): string {
   const lines = ['--', w.legalName];
   if (w.address) lines.push(w.address);
   if (w.siret) lines.push(`SIRET ${w.siret}`);

@@ -5,7 +5,7 @@ import { createCompany } from './companies';
 import type { CrmCtx } from './context';
 import { createDeal } from './deals';
 import { createPerson } from './people';
-import { PLACEHOLDER_WORKSPACE_NAME } from '../identity/bootstrap';
+import { PLACEHOLDER_WORKSPACE_NAME } from '../identity/profile';
 
 // Fictitious Lyon businesses (SIRENs are checksum-valid but invented), so the Dashboard
 // has something to show on day one. Emails live under .example: nothing can reach them.

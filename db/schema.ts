@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { ApprovalDatabase } from './tables/approval';
 import type { TeammatesDatabase } from './tables/teammates';
 import type { PortalDatabase } from './tables/portal';
+import type { Language } from '../lib/language';
 
 // Kysely table types, one per table, in snake_case as in SQL. API shapes live in server/schemas.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -29,7 +30,7 @@ export type WorkspacesTable = {
   address: Generated<string>;
   siret: string | null;
   vat_number: string | null;
-  default_language: Generated<'fr' | 'en'>;
+  default_language: Generated<Language>;
   timezone: Generated<string>;
   settings: Json<WorkspaceSettings>;
   created_at: DefaultedTimestamp;
@@ -39,7 +40,7 @@ export type UsersTable = {
   id: string;
   email: string | null;
   display_name: string;
-  language: Generated<'fr' | 'en'>;
+  language: Generated<Language>;
   created_at: DefaultedTimestamp;
 };
 

@@ -1,4 +1,4 @@
-import type { Language } from './language';
+import type { Language } from '../lib/language';
 
 // Every sentence the France toolkit shows a user, in both languages, in one place.
 

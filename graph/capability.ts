@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import type { Capability } from '../server/modules';
-import type { AppDeps } from '../server/env';
+import type { AppDeps } from '../identity/request';
 import { chatRoutes } from '../server/routes/chat';
 import { idle, listenToDecisions, resumeLeftovers } from '../agents/supervisor/entry';
 import { createTeammateDeps } from './wiring';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CrmCtx } from '../crm/context';
-import type { Language } from './facts';
+import type { Language } from '../lib/language';
 
 // The interception point: a drafter's final `send_email` tool call never runs; it becomes an
 // action through the Approval gate (status pending_approval, or needs_attention when review

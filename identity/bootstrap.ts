@@ -3,8 +3,7 @@ import type { Database, Role } from '../db/schema';
 import { findDefaultWorkspace, insertUserWithRole, insertWorkspace } from '../db/repositories/workspaces';
 import { issueToken } from './tokens';
 
-/** The name a workspace has until its owner gives it one (Settings); never written in a letter. */
-export const PLACEHOLDER_WORKSPACE_NAME = 'Mon entreprise';
+import { PLACEHOLDER_WORKSPACE_NAME } from './profile';
 
 /** First start on an empty database: one workspace, one admin, one single-use login token. */
 export async function bootstrapIfEmpty(db: Kysely<Database>): Promise<{ loginToken: string } | null> {

@@ -3,6 +3,7 @@ import type { Role } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
 import { findActiveTokenWithMember, insertToken, type TokenKind } from '../db/repositories/tokens';
 import { uuidv7 } from '../lib/ids';
+import type { Language } from '../lib/language';
 
 // Token = "rl_" + token id (hex) + "_" + 32 random bytes (base64url). Only sha256(secret) is stored;
 // lookup is by id, and the secret is compared in constant time.
@@ -22,7 +23,7 @@ export type Principal = {
   userId: string;
   role: Role;
   displayName: string;
-  language: 'fr' | 'en';
+  language: Language;
   tokenId: string;
   tokenKind: TokenKind;
 };

@@ -1,16 +1,17 @@
-import type { AppEnv } from '../server/env';
+import type { RequestVariables } from '../identity/request';
 import type { SessionViewer } from './data/sessions';
 import type { Format } from './i18n/format';
-import type { Lang, Translate } from './i18n';
+import type { Translate } from './i18n';
+import type { Language } from '../lib/language';
 
 /** What a page renders with: the language tools, and who is looking (null on the sign-in page). */
 /** `colon` and `quote`: French typography (« … », a space before ":") or English (“…”, ":"). */
-export type Ui = { lang: Lang; t: Translate; fmt: Format; colon: string; quote: (s: string) => string };
+export type Ui = { lang: Language; t: Translate; fmt: Format; colon: string; quote: (s: string) => string };
 
 export type Viewer = SessionViewer;
 
 export type PortalEnv = {
-  Variables: AppEnv['Variables'] & {
+  Variables: RequestVariables & {
     ui: Ui;
     viewer: Viewer;
   };

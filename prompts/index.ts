@@ -12,28 +12,29 @@ import { reviewerEn } from './reviewer/en';
 import { reviewerFr } from './reviewer/fr';
 import { supervisorEn } from './supervisor/en';
 import { supervisorFr } from './supervisor/fr';
-import type { Lang, PromptRole, PromptTemplate } from './types';
+import type { PromptRole, PromptTemplate } from './types';
+import type { Language } from '../lib/language';
 
 export { fill } from './types';
-export type { Lang, PromptRole, PromptTemplate } from './types';
+export type { PromptRole, PromptTemplate } from './types';
 export type { OfflineBank, Variant, Slot } from './offline/types';
 export type { Replies, RunSummary } from './replies/types';
 
-const PROMPTS: Record<PromptRole, Record<Lang, PromptTemplate>> = {
+const PROMPTS: Record<PromptRole, Record<Language, PromptTemplate>> = {
   drafter: { fr: drafterFr, en: drafterEn },
   reviewer: { fr: reviewerFr, en: reviewerEn },
   supervisor: { fr: supervisorFr, en: supervisorEn },
   ask: { fr: askFr, en: askEn },
 };
 
-export function prompt(role: PromptRole, lang: Lang): PromptTemplate {
+export function prompt(role: PromptRole, lang: Language): PromptTemplate {
   return PROMPTS[role][lang];
 }
 
-export function offlineBank(lang: Lang): OfflineBank {
+export function offlineBank(lang: Language): OfflineBank {
   return lang === 'en' ? offlineEn : offlineFr;
 }
 
-export function replies(lang: Lang): Replies {
+export function replies(lang: Language): Replies {
   return lang === 'en' ? repliesEn : repliesFr;
 }

@@ -1,6 +1,5 @@
 // Prompt templates are data: versioned, per role and language. Agent code fills slots; it
 // never carries prompt text of its own.
-export type Lang = 'fr' | 'en';
 export type PromptRole = 'drafter' | 'reviewer' | 'supervisor' | 'ask';
 
 export type PromptTemplate = {

@@ -1,7 +1,8 @@
 import type { NotFoundHandler } from 'hono';
 import type { Db } from '../db/connection';
 import type { ApiModule } from './app';
-import type { AppDeps, AppEnv } from './env';
+import type { AppEnv } from './env';
+import type { AppDeps } from '../identity/request';
 import { portalCapability } from '../portal/capability';
 import { approvalCapability } from '../actions/capability';
 import { teammatesCapability } from '../graph/capability';

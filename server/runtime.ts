@@ -1,7 +1,7 @@
 import { openDatabase, type Db } from '../db/connection';
 import { loadConfig, type Config } from '../lib/config';
 import { logger } from '../lib/log';
-import type { AppDeps } from './env';
+import type { AppDeps } from '../identity/request';
 
 /** Config + database for any entry point (server, worker, CLI commands). */
 export async function openRuntime(config: Config = loadConfig()): Promise<{ db: Db; deps: AppDeps }> {

@@ -1,3 +1,4 @@
+import type { Language } from '../../lib/language';
 // How lead facts read in a letter: registry data comes in capitals ("LYON BATI RENOVATION",
 // "DUPONT"), with legal forms and arrondissement suffixes a careful writer would not copy.
 
@@ -77,7 +78,7 @@ const BANDS: Record<string, { fr: string; en: string } | null> = {
   '53': { fr: '10 000 salariés et plus', en: '10,000 employees or more' },
 };
 
-export function headcountLabel(band: string | null, lang: 'fr' | 'en'): string | null {
+export function headcountLabel(band: string | null, lang: Language): string | null {
   if (!band) return null;
   const code = band.trim();
   if (code in BANDS) return BANDS[code]?.[lang] ?? null;

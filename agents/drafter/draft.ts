@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LanguageSchema } from '../../graph/facts';
+import { LanguageSchema } from '../../lib/language';
 
 /** An email draft as the drafter produces it and the reviewer reads it. */
 export const DraftSchema = z.object({

@@ -2,10 +2,11 @@ import { onActionEvent, type ActionEvent } from '../../actions/events';
 import { findAction } from '../../db/repositories/actions';
 import { leadContext } from './lead-context';
 import type { TeammateDeps } from '../../graph/deps';
-import { loadLeadFacts } from '../../graph/facts';
+import { loadLeadFacts } from '../../crm/lead-facts';
 import { reviseFromFeedback } from './revise';
 import { pendingSendbacks, type PendingSendback } from '../../graph/store/sendbacks';
 import { recordStyleExample } from '../../graph/store/style-examples';
+import type { Language } from '../../lib/language';
 
 // What the teammates learn from the owner's decisions: a sendBack wakes the drafter on that
 // action; an approved draft (edited or not) becomes a style example for the next ones.
@@ -28,7 +29,7 @@ function revise(deps: TeammateDeps, r: { workspaceId: string; actionId: string; 
 export async function recordApproved(deps: TeammateDeps, workspaceId: string, actionId: string, edited: boolean): Promise<boolean> {
   const a = await findAction(deps.db.kysely, workspaceId, actionId);
   if (!a || a.kind !== 'email' || a.teammate !== 'drafter' || !a.person_id) return false;
-  const payload = (a.approved_payload ?? a.current_payload) as { subject?: string; body?: string; language?: 'fr' | 'en' };
+  const payload = (a.approved_payload ?? a.current_payload) as { subject?: string; body?: string; language?: Language };
   if (!payload.subject || !payload.body) return false;
   const facts = (await loadLeadFacts(deps.db.kysely, workspaceId, [a.person_id])).get(a.person_id);
   await recordStyleExample(deps.db, { workspaceId, actionId, language: payload.language ?? 'fr', subject: payload.subject, body: payload.body, edited, context: facts ? leadContext(facts) : '' });

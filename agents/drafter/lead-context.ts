@@ -1,4 +1,4 @@
-import type { LeadFacts } from '../../graph/facts';
+import type { LeadFacts } from '../../crm/lead-facts';
 
 /** What a lead "is" for style retrieval: activity, city, role — not names. */
 export function leadContext(facts: LeadFacts): string {

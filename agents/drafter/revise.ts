@@ -8,12 +8,13 @@ import { uuidv7 } from '../../lib/ids';
 import { replies } from '../../prompts';
 import { checkpointerFor } from '../../graph/checkpointer';
 import { DEFAULT_MAX_ROUNDS, DEFAULT_STYLE_EXAMPLES, type TeammateDeps } from '../../graph/deps';
-import { loadWorkspaceProfile } from '../../graph/facts';
+import { loadWorkspaceProfile } from '../../identity/profile';
 import { graphThreadId } from '../../graph/ids';
 import { runScope, type ChatRunResult } from '../supervisor/chat';
 import { hasStyleExamples } from '../../graph/store/style-examples';
 import { finishRun, insertRun } from '../../graph/store/runs';
 import { addMessage, findThread } from '../../graph/store/threads';
+import type { Language } from '../../lib/language';
 
 // The feedback loop: an owner rejects a teammate's draft with sendBack → the drafter writes a
 // new version of the SAME action from the rejected text, the owner's reason and the reviewer's
@@ -30,7 +31,7 @@ export async function reviseFromFeedback(deps: TeammateDeps, req: RevisionReques
   // the action is the record: its origin names the conversation, its reviewer report the notes
   const threadId = action.origin.threadId;
   if (action.teammate !== 'drafter' || !threadId || !(await findThread(db, req.workspaceId, threadId))) throw notFound('teammate draft');
-  const payload = action.current_payload as { subject?: string; body?: string; language?: 'fr' | 'en' };
+  const payload = action.current_payload as { subject?: string; body?: string; language?: Language };
   const language = payload.language ?? 'fr';
   const runId = uuidv7();
   const requestId = `${req.actionId}:rev:${req.version}`;

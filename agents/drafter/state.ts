@@ -1,5 +1,7 @@
 import { Annotation } from '@langchain/langgraph';
-import type { Language, LeadFacts, WorkspaceProfile } from '../../graph/facts';
+import type { Language } from '../../lib/language';
+import type { WorkspaceProfile } from '../../identity/profile';
+import type { LeadFacts } from '../../crm/lead-facts';
 import type { StyleExample } from '../../graph/store/style-examples';
 import type { Draft, Review } from './draft';
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { fill, prompt } from '../../prompts';
-import type { Language, LeadFacts, WorkspaceProfile } from '../../graph/facts';
+import type { Language } from '../../lib/language';
+import type { WorkspaceProfile } from '../../identity/profile';
+import type { LeadFacts } from '../../crm/lead-facts';
 import { callJson } from '../../graph/model/structured';
 import { ModelOutputError, type ChatModel } from '../../graph/model/types';
 import { factsForPrompt } from '../drafter/nodes/compose';

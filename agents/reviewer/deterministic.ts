@@ -1,4 +1,6 @@
-import type { Language, LeadFacts, WorkspaceProfile } from '../../graph/facts';
+import type { Language } from '../../lib/language';
+import type { WorkspaceProfile } from '../../identity/profile';
+import type { LeadFacts } from '../../crm/lead-facts';
 import type { Draft, Review, ReviewNote } from '../drafter/draft';
 import type { Check, CheckInput } from './checks/context';
 import { checkFacts } from './checks/facts';

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { composeOffline } from '../drafter/nodes/compose-offline';
 import { PROFILE, sampleLeads } from '../../test/teammates/leads';
 import { reviewDeterministic } from './deterministic';
+import type { Language } from '../../lib/language';
 
 const leads = sampleLeads();
 const lead = leads[0];
 const clean = composeOffline(lead, PROFILE, 'fr', 'req:clean');
-const codes = (subject: string, body: string, lang: 'fr' | 'en' = 'fr', facts = lead) => reviewDeterministic({ subject, body, language: lang }, facts, PROFILE, lang).notes.map((n) => n.code);
+const codes = (subject: string, body: string, lang: Language = 'fr', facts = lead) => reviewDeterministic({ subject, body, language: lang }, facts, PROFILE, lang).notes.map((n) => n.code);
 
 describe('offline drafter', () => {
   it('writes drafts every check passes, in French and English, for every kind of lead', () => {

@@ -7,7 +7,7 @@ import { uuidv7 } from '../../lib/ids';
 import { checkpointerFor } from '../../graph/checkpointer';
 import { modeOf } from './entry';
 import type { RunScope, TeammateDeps } from '../../graph/deps';
-import type { Language } from '../../graph/facts';
+import type { Language } from '../../lib/language';
 import { chatThreadId, graphThreadId, requestIdFor } from '../../graph/ids';
 import { accountedModel } from '../../graph/model/accounted-model';
 import { createLimiter } from '../../graph/model/limiter';

@@ -1,7 +1,7 @@
 import { END, Send, START, StateGraph, type BaseCheckpointSaver } from '@langchain/langgraph';
 import type { LeadTask } from '../drafter/state';
 import type { RunScope, TeammateDeps } from '../../graph/deps';
-import { loadLeadFacts } from '../../graph/facts';
+import { loadLeadFacts } from '../../crm/lead-facts';
 import { hasStyleExamples } from '../../graph/store/style-examples';
 import { askNode } from './nodes/ask';
 import { clarifyNode } from './nodes/clarify';

@@ -1,5 +1,5 @@
 import type { Headcount, Place, Sector } from '../../france/intent/schema';
-import type { Language } from '../../graph/facts';
+import type { Language } from '../../lib/language';
 
 // What the supervisor decided to do with a chat message.
 export type ProspectPlan = { route: 'prospect'; query: string; sectors: Sector[]; places: Place[]; count: number; headcount: Headcount | null; draft: boolean; language: Language };

@@ -1,6 +1,6 @@
 import { Annotation } from '@langchain/langgraph';
 import type { LeadOutcome, LeadTask } from '../drafter/state';
-import type { WorkspaceProfile } from '../../graph/facts';
+import type { WorkspaceProfile } from '../../identity/profile';
 import type { Plan } from './plan';
 
 // The supervisor's state, checkpointed per conversation thread (PostgresSaver).

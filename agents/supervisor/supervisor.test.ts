@@ -5,7 +5,7 @@ import { createDeal } from '../../crm/deals';
 import type { CrmCtx } from '../../crm/context';
 import { createTestContext, type TestContext } from '../../test/support/context';
 import { listenToDecisions, processPendingRevisions } from '../drafter/feedback';
-import { loadWorkspaceProfile, type WorkspaceProfile } from '../../graph/facts';
+import { loadWorkspaceProfile, type WorkspaceProfile } from '../../identity/profile';
 import { createScriptedModel, type ScriptedReply } from '../../test/teammates/scripted-model';
 import type { ModelRequest } from '../../graph/model/types';
 import { resumeRun, startChat } from './chat';

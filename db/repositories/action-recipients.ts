@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { WorkspaceSettings } from '../schema';
 import type { RuleLike } from '../../actions/auto-approve';
 import type { Executor } from './executor';
+import type { Language } from '../../lib/language';
 
 export type RecipientFacts = {
   id: string;
@@ -10,7 +11,7 @@ export type RecipientFacts = {
   last_name: string;
   company_id: string | null;
   opted_out_at: Date | null;
-  default_language: 'fr' | 'en';
+  default_language: Language;
   settings: WorkspaceSettings;
   recipient_hash: string | null;
   suppressed: boolean;

@@ -52,3 +52,13 @@ export async function deletePerson(db: Executor, workspaceId: string, id: string
   const r = await db.deleteFrom('people').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
+
+/** People of one workspace by id, each with its company (null when none): the lead-facts read. */
+export async function findPeopleWithCompanies(db: Executor, workspaceId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const people = await db.selectFrom('people').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+  const companyIds = [...new Set(people.map((p) => p.company_id).filter((id): id is string => id !== null))];
+  const companies = companyIds.length ? await db.selectFrom('companies').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', companyIds).execute() : [];
+  const byId = new Map(companies.map((c) => [c.id, c]));
+  return people.map((person) => ({ person, company: person.company_id ? (byId.get(person.company_id) ?? null) : null }));
+}

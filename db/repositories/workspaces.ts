@@ -2,8 +2,9 @@ import { uuidv7 } from '../../lib/ids';
 import type { Role, WorkspaceSettings } from '../schema';
 import type { Executor } from './executor';
 import { insertDefaultStages } from './stages';
+import type { Language } from '../../lib/language';
 
-export type NewWorkspace = { name: string; legalName?: string; address?: string; defaultLanguage?: 'fr' | 'en' };
+export type NewWorkspace = { name: string; legalName?: string; address?: string; defaultLanguage?: Language };
 
 export async function insertWorkspace(db: Executor, w: NewWorkspace) {
   const ws = await db

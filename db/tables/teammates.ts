@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { Language } from '../../lib/language';
 
 // Tables of the teammates capability (db/migrations/0004_teammates.ts).
 type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -9,7 +10,6 @@ export type RunKind = 'chat' | 'revise';
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'awaiting_reply';
 export type ChatRole = 'user' | 'assistant';
 export type LeadDraftStatus = 'queued' | 'needs_attention' | 'failed';
-export type DraftLanguage = 'fr' | 'en';
 
 export type ChatThreadsTable = {
   id: string;
@@ -68,7 +68,7 @@ export type LeadDraftsTable = {
   action_id: string | null;
   run_id: string | null;
   status: LeadDraftStatus;
-  language: DraftLanguage;
+  language: Language;
   /** the last version drafted, the base of a revision */
   subject: string | null;
   body: string | null;
@@ -82,7 +82,7 @@ export type StyleExamplesTable = {
   id: string;
   workspace_id: string;
   action_id: string;
-  language: DraftLanguage;
+  language: Language;
   subject: string;
   body: string;
   source: 'approved' | 'edited';

@@ -1,6 +1,7 @@
 import { composeOffline } from '../../agents/drafter/nodes/compose-offline';
 import type { Draft } from '../../agents/drafter/draft';
-import type { Language, LeadFacts } from '../../graph/facts';
+import type { Language } from '../../lib/language';
+import type { LeadFacts } from '../../crm/lead-facts';
 import { PROFILE, sampleLeads } from '../../test/teammates/leads';
 import { HANDWRITTEN } from './handwritten';
 

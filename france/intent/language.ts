@@ -1,4 +1,4 @@
-import type { Language } from '../language';
+import type { Language } from '../../lib/language';
 import { sectorIndex, LANG_EN, LANG_FR } from '../naf/sector-index';
 import { ENGLISH_CUES, FRENCH_CUES } from '../text/request-vocabulary';
 import type { Token } from '../text/tokenize';

@@ -1,4 +1,4 @@
-import type { Language } from '../language';
+import type { Language } from '../../lib/language';
 import type { SectorScan } from '../naf/find-sectors';
 import type { Sector } from '../naf/schema';
 import { sectorIndex } from '../naf/sector-index';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { LanguageSchema } from '../language';
+import { LanguageSchema } from '../../lib/language';
 import { SectorSchema } from '../naf/schema';
 import { PlaceSchema } from '../places/schema';
 
 export { SectorSchema, type Sector } from '../naf/schema';
 export { PlaceSchema, type Place, type PlaceKind } from '../places/schema';
-export { LanguageSchema, type Language } from '../language';
+export { LanguageSchema, type Language } from '../../lib/language';
 
 export const HeadcountSchema = z.object({
   min: z.number().int().nonnegative().nullable(),

@@ -1,4 +1,4 @@
-import type { Language } from '../language';
+import type { Language } from '../../lib/language';
 import { FUNCTION_WORDS } from '../text/function-words';
 import { typoBudget } from '../text/edit-distance';
 import type { Token } from '../text/tokenize';

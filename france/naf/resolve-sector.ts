@@ -1,4 +1,4 @@
-import type { Language } from '../language';
+import type { Language } from '../../lib/language';
 import { FUNCTION_WORDS } from '../text/function-words';
 import { ACTIVITY_NOUNS, GENERIC_NOUNS, STOPWORDS } from '../text/request-vocabulary';
 import { tokenize } from '../text/tokenize';

@@ -1,4 +1,5 @@
 import { SECTOR_LEXICON } from './lexicon';
+import type { Language } from '../../lib/language';
 
 // A NAF code in plain words, in French or English: the official NAF labels exist in French
 // only ("Activités comptables"), so an English letter names the sector with the lexicon's
@@ -17,7 +18,7 @@ function index() {
   return new Map([...best].map(([code, v]) => [code, v.label]));
 }
 
-export function sectorLabel(nafCode: string | null, lang: 'fr' | 'en'): string | null {
+export function sectorLabel(nafCode: string | null, lang: Language): string | null {
   if (!nafCode) return null;
   byCode ??= index();
   return byCode.get(nafCode)?.[lang] ?? null;

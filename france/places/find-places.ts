@@ -1,4 +1,4 @@
-import type { Language } from '../language';
+import type { Language } from '../../lib/language';
 import { messages } from '../messages';
 import type { Token } from '../text/tokenize';
 import { buildPlace, placeFromRef } from './build-place';

@@ -1,4 +1,4 @@
-import type { Language } from '../language';
+import type { Language } from '../../lib/language';
 import { messages } from '../messages';
 import { FUNCTION_WORDS } from '../text/function-words';
 import { tokenize } from '../text/tokenize';

@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import type { DraftLanguage, LeadDraftStatus } from '../../db/tables/teammates';
+import type { LeadDraftStatus } from '../../db/tables/teammates';
+import type { Language } from '../../lib/language';
 
 // Drafts that did not become an action (a failure, no email address): one row per (request,
 // lead), so nothing is silently dropped. Queued drafts need no row: the action is the record.
 
-export async function upsertLeadDraft(db: Kysely<Database>, d: { workspaceId: string; requestId: string; personId: string; actionId: string | null; runId: string; status: LeadDraftStatus; language: DraftLanguage; rounds: number; notes: string[]; subject?: string | null; body?: string | null }) {
+export async function upsertLeadDraft(db: Kysely<Database>, d: { workspaceId: string; requestId: string; personId: string; actionId: string | null; runId: string; status: LeadDraftStatus; language: Language; rounds: number; notes: string[]; subject?: string | null; body?: string | null }) {
   const subject = d.subject ?? null;
   const body = d.body ?? null;
   await db

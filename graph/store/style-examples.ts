@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection';
-import type { DraftLanguage } from '../../db/tables/teammates';
+import type { Language } from '../../lib/language';
 import { uuidv7 } from '../../lib/ids';
 import { foldText, hashEmbedding } from '../../lib/embedding';
 
@@ -10,9 +10,9 @@ const toVector = (text: string) => `[${hashEmbedding([{ text: foldText(text), we
 // Approved drafts kept as style examples; the drafter gets the k most similar (pgvector when
 // the server has it, pg_trgm similarity otherwise), so the owner's edits teach it.
 
-export type StyleExample = { subject: string; body: string; language: DraftLanguage };
+export type StyleExample = { subject: string; body: string; language: Language };
 
-export async function recordStyleExample(db: Db, e: { workspaceId: string; actionId: string; language: DraftLanguage; subject: string; body: string; edited: boolean; context: string }): Promise<void> {
+export async function recordStyleExample(db: Db, e: { workspaceId: string; actionId: string; language: Language; subject: string; body: string; edited: boolean; context: string }): Promise<void> {
   const id = uuidv7();
   const source = e.edited ? 'edited' : 'approved';
   if (db.vector) {
@@ -31,7 +31,7 @@ export async function recordStyleExample(db: Db, e: { workspaceId: string; actio
     .execute();
 }
 
-export async function similarStyleExamples(db: Db, workspaceId: string, language: DraftLanguage, context: string, k: number): Promise<StyleExample[]> {
+export async function similarStyleExamples(db: Db, workspaceId: string, language: Language, context: string, k: number): Promise<StyleExample[]> {
   if (k <= 0) return [];
   // edited drafts first among equals: they carry the owner's corrections
   if (db.vector) {
@@ -53,7 +53,7 @@ export async function similarStyleExamples(db: Db, workspaceId: string, language
   return r.rows;
 }
 
-export async function hasStyleExamples(db: Db['kysely'], workspaceId: string, language: DraftLanguage): Promise<boolean> {
+export async function hasStyleExamples(db: Db['kysely'], workspaceId: string, language: Language): Promise<boolean> {
   const row = await db.selectFrom('style_examples').select('id').where('workspace_id', '=', workspaceId).where('language', '=', language).limit(1).executeTakeFirst();
   return row !== undefined;
 }

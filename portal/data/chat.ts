@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection';
 import type { Database } from '../../db/schema';
 import type { TeammateDeps } from '../../graph/deps';
 import { createTeammateDeps } from '../../graph/wiring';
-import type { AppDeps } from '../../server/env';
+import type { AppDeps } from '../../identity/request';
 
 // Discussion talks to the teammates through their own functions (graph/runner, graph/store).
 // Their capability keeps its wiring private, so the Portal builds the same production wiring

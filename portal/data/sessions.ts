@@ -2,7 +2,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Executor } from '../../db/repositories/executor';
 import type { Role } from '../../db/schema';
 import { uuidv7 } from '../../lib/ids';
-import type { Lang } from '../i18n';
+import type { Language } from '../../lib/language';
+
 
 // A Portal session: the cookie carries "<session id hex>.<secret>"; only sha256(secret) is stored,
 // so a database read never yields a usable cookie. The CSRF token lives with the session.
@@ -18,7 +19,7 @@ export type SessionViewer = {
   userId: string;
   displayName: string;
   role: Role;
-  language: Lang;
+  language: Language;
 };
 
 const hexToUuid = (h: string) => `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
@@ -74,6 +75,6 @@ export async function deleteSession(db: Executor, sessionId: string) {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
-export async function setUserLanguage(db: Executor, userId: string, lang: Lang) {
+export async function setUserLanguage(db: Executor, userId: string, lang: Language) {
   await db.updateTable('users').set({ language: lang }).where('id', '=', userId).execute();
 }

@@ -1,11 +1,12 @@
-import type { Lang } from './index';
+import type { Language } from '../../lib/language';
+
 
 // Intl formatters are costly to build: one set per language, built once.
 // Money is always fr-FR (1 234,56 € — the group separator is U+202F, as Intl writes it).
 const money = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
 const moneyRound = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const TZ = 'Europe/Paris';
-const locale: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
+const locale: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 type Formatters = {
   number: Intl.NumberFormat;
@@ -14,8 +15,8 @@ type Formatters = {
   dateTime: Intl.DateTimeFormat;
   weekday: Intl.DateTimeFormat;
 };
-const cache = new Map<Lang, Formatters>();
-function formatters(lang: Lang): Formatters {
+const cache = new Map<Language, Formatters>();
+function formatters(lang: Language): Formatters {
   let f = cache.get(lang);
   if (!f) {
     const l = locale[lang];
@@ -42,7 +43,7 @@ export type Format = {
   weekday: (isoDay: number) => string;
 };
 
-export function formatFor(lang: Lang): Format {
+export function formatFor(lang: Language): Format {
   const f = formatters(lang);
   const asDate = (d: Date | string) => (typeof d === 'string' ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d}T12:00:00Z` : d) : d);
   return {

@@ -1,20 +1,16 @@
 import { en } from './en';
 import { fr, type MessageKey } from './fr';
+import type { Language } from '../../lib/language';
 
-export type Lang = 'fr' | 'en';
 export type { MessageKey };
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-export const LANGS: readonly Lang[] = ['fr', 'en'];
-export const dictionaries: Record<Lang, Record<MessageKey, string>> = { fr, en };
+export const dictionaries: Record<Language, Record<MessageKey, string>> = { fr, en };
 
-export function isLang(v: unknown): v is Lang {
-  return v === 'fr' || v === 'en';
-}
 
 /** `{name}` placeholders are filled as plain text; JSX escapes the result when rendered. */
-export function translator(lang: Lang): Translate {
+export function translator(lang: Language): Translate {
   const dict = dictionaries[lang];
   return (key, params) => {
     const text = dict[key];

@@ -1,11 +1,12 @@
 import type { Ui } from '../env';
 import { formatFor } from './format';
-import { translator, type Lang } from './index';
+import { translator } from './index';
+import type { Language } from '../../lib/language';
 
-const cache = new Map<Lang, Ui>();
+const cache = new Map<Language, Ui>();
 
 /** The language tools for one language, built once per process. */
-export function uiFor(lang: Lang): Ui {
+export function uiFor(lang: Language): Ui {
   let ui = cache.get(lang);
   if (!ui) {
     ui = {

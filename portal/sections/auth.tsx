@@ -3,7 +3,7 @@ import { consumeLoginToken, touchToken } from '../../db/repositories/tokens';
 import { verifyToken } from '../../identity/tokens';
 import { createSession, deleteSession, findSession, setUserLanguage } from '../data/sessions';
 import type { PortalEnv } from '../env';
-import { isLang } from '../i18n';
+import { isLanguage } from '../../lib/language';
 import { clearSessionCookie, readLangCookie, readSessionCookie, writeSessionCookie } from '../session/cookies';
 import { safeNext } from '../session/next';
 import { renderPublic } from '../views/render';
@@ -68,7 +68,7 @@ export const authRoutes = new Hono<PortalEnv>()
     const session = await createSession(db, principal.workspaceId, principal.userId);
     // a language picked before signing in (?lang= on this page) becomes the user's choice
     const chosen = c.req.query('lang') ?? readLangCookie(c);
-    if (isLang(chosen) && chosen !== principal.language) await setUserLanguage(db, principal.userId, chosen);
+    if (isLanguage(chosen) && chosen !== principal.language) await setUserLanguage(db, principal.userId, chosen);
     writeSessionCookie(c, session.cookie);
     c.header('cache-control', 'no-store');
     return c.redirect(next, 302);

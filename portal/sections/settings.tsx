@@ -12,7 +12,7 @@ import type { PortalEnv } from '../env';
 import { domainErrors, zodFieldErrors } from '../forms/errors';
 import { flashKey } from '../forms/query';
 import { formList, formStrings, orNull, type RawForm } from '../forms/values';
-import { isLang } from '../i18n';
+import { isLanguage } from '../../lib/language';
 import { endOfDayParis } from '../i18n/format';
 import { uiFor } from '../i18n/ui';
 import { writeLangCookie } from '../session/cookies';
@@ -202,7 +202,7 @@ export const settingsRoutes = new Hono<PortalEnv>()
   })
   .post('/settings/language', async (c) => {
     const v = formStrings((await c.req.parseBody()) as RawForm);
-    if (isLang(v.language)) {
+    if (isLanguage(v.language)) {
       await setUserLanguage(c.get('deps').db, c.get('viewer').userId, v.language);
       writeLangCookie(c, v.language);
       c.set('ui', uiFor(v.language));

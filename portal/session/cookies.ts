@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Lang } from '../i18n';
+
 import { SESSION_DAYS } from '../data/sessions';
+import type { Language } from '../../lib/language';
 
 export const SESSION_COOKIE = 'relais_session';
 export const LANG_COOKIE = 'relais_lang';
@@ -25,6 +26,6 @@ export function readLangCookie(c: Context): string | undefined {
   return getCookie(c, LANG_COOKIE);
 }
 
-export function writeLangCookie(c: Context, lang: Lang) {
+export function writeLangCookie(c: Context, lang: Language) {
   setCookie(c, LANG_COOKIE, lang, { path: '/', httpOnly: true, sameSite: 'Lax', secure: secure(c), maxAge: 365 * 86_400 });
 }

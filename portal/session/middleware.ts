@@ -2,10 +2,11 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { findSession, setUserLanguage, type SessionViewer } from '../data/sessions';
 import type { PortalEnv } from '../env';
-import { isLang, type Lang } from '../i18n';
+import { isLanguage } from '../../lib/language';
 import { uiFor } from '../i18n/ui';
 import { readLangCookie, readSessionCookie, writeLangCookie } from './cookies';
 import { renderCsrfRejected } from '../views/errors';
+import type { Language } from '../../lib/language';
 
 /**
  * Language for this request: `?lang=` (remembered in a cookie, and on the user once signed in),
@@ -13,9 +14,9 @@ import { renderCsrfRejected } from '../views/errors';
  */
 export const withUi: MiddlewareHandler<PortalEnv> = async (c, next) => {
   const asked = c.req.query('lang');
-  if (isLang(asked)) writeLangCookie(c, asked);
+  if (isLanguage(asked)) writeLangCookie(c, asked);
   const cookie = readLangCookie(c);
-  c.set('ui', uiFor(isLang(asked) ? asked : isLang(cookie) ? cookie : 'fr'));
+  c.set('ui', uiFor(isLanguage(asked) ? asked : isLanguage(cookie) ? cookie : 'fr'));
   await next();
 };
 
@@ -43,8 +44,8 @@ export const optionalViewer: MiddlewareHandler<PortalEnv> = async (c, next) => {
 async function attachViewer(c: Context<PortalEnv>, viewer: SessionViewer) {
   const db = c.get('deps').db;
   const asked = c.req.query('lang');
-  let lang: Lang = viewer.language;
-  if (isLang(asked)) {
+  let lang: Language = viewer.language;
+  if (isLanguage(asked)) {
     lang = asked;
     if (asked !== viewer.language) await setUserLanguage(db, viewer.userId, asked);
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import type { AppDeps, AppEnv } from '../env';
+import type { AppEnv } from '../env';
+import type { AppDeps } from '../../identity/request';
 
 /** Request id (honours an incoming X-Request-Id), a child logger, one line per request. */
 export function requestLog(deps: AppDeps): MiddlewareHandler<AppEnv> {

@@ -1,11 +1,11 @@
 import { describeUnsubscribe, optOutByToken } from '../../actions/recipient-rights';
 import { secretKeys } from '../../channels/secrets';
 import { router } from '../openapi';
+import type { Language } from '../../lib/language';
 
 // Public opt-out pages behind the signed link of every email: no account, no login (the signature
 // is the authorisation). GET only shows a confirmation; POST records the objection — including
 // RFC 8058 one-click POSTs sent by mail clients ("List-Unsubscribe=One-Click").
-type Lang = 'fr' | 'en';
 const TEXT = {
   fr: {
     title: 'Désinscription',
@@ -29,7 +29,7 @@ const TEXT = {
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
-function page(lang: Lang, body: string, token?: string): string {
+function page(lang: Language, body: string, token?: string): string {
   const t = TEXT[lang];
   const switcher = token ? `<p><a href="/u/${esc(token)}?lang=${lang === 'fr' ? 'en' : 'fr'}">${t.other}</a></p>` : '';
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -38,7 +38,7 @@ function page(lang: Lang, body: string, token?: string): string {
 </head><body><h1>${t.title}</h1>${body}${switcher}</body></html>`;
 }
 
-const pickLang = (q: string | undefined, fallback: Lang): Lang => (q === 'fr' || q === 'en' ? q : fallback);
+const pickLang = (q: string | undefined, fallback: Language): Language => (q === 'fr' || q === 'en' ? q : fallback);
 
 export const unsubscribePages = router();
 unsubscribePages

@@ -8,7 +8,7 @@ import { issueToken } from '../../identity/tokens';
 import { loadConfig, type Config } from '../../lib/config';
 import { logger } from '../../lib/log';
 import { createApp } from '../../server/app';
-import type { AppDeps } from '../../server/env';
+import type { AppDeps } from '../../identity/request';
 import { extraModules } from '../../server/modules';
 
 export type TestWorkspace = { id: string; adminToken: string; memberToken: string; adminId: string; memberId: string };

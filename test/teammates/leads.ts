@@ -1,4 +1,5 @@
-import type { LeadFacts, WorkspaceProfile } from '../../graph/facts';
+import type { WorkspaceProfile } from '../../identity/profile';
+import type { LeadFacts } from '../../crm/lead-facts';
 
 // Lead facts and a workspace profile for tests and evals that need no database.
 

@@ -9,7 +9,8 @@ import { composeOffline } from '../../agents/drafter/nodes/compose-offline';
 import { reviewDeterministic } from '../../agents/reviewer/deterministic';
 import type { CrmCtx } from '../../crm/context';
 import type { TeammateDeps } from '../../graph/deps';
-import { loadLeadFacts, type LeadFacts, type WorkspaceProfile } from '../../graph/facts';
+import { type WorkspaceProfile } from '../../identity/profile';
+import { loadLeadFacts, type LeadFacts } from '../../crm/lead-facts';
 import { draftToolCallId } from '../../graph/outbound';
 import { estimateTokens } from '../../graph/model/tokens';
 

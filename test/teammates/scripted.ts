@@ -1,5 +1,6 @@
 import { composeOffline } from '../../agents/drafter/nodes/compose-offline';
-import type { LeadFacts, WorkspaceProfile } from '../../graph/facts';
+import type { WorkspaceProfile } from '../../identity/profile';
+import type { LeadFacts } from '../../crm/lead-facts';
 import type { ScriptedReply } from './scripted-model';
 import type { ModelRequest } from '../../graph/model/types';
 

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { fill, offlineBank, type OfflineBank, type Slot, type Variant } from '../../../prompts';
-import type { Language, LeadFacts, WorkspaceProfile } from '../../../graph/facts';
+import type { Language } from '../../../lib/language';
+import type { WorkspaceProfile } from '../../../identity/profile';
+import type { LeadFacts } from '../../../crm/lead-facts';
 import { displayCity, displayCompanyName, displayPersonName, displayRole, headcountLabel, lowerFirst } from '../display';
 import type { Draft, ReviewNote } from '../draft';
 import { frenchTypography } from '../typography';
 import { detectLanguage } from '../../reviewer/checks/language';
 import { sectorLabel } from '../../../france/naf/sector-label';
-import { PLACEHOLDER_WORKSPACE_NAME } from '../../../identity/bootstrap';
+import { PLACEHOLDER_WORKSPACE_NAME } from '../../../identity/profile';
 
 // The offline teammate's drafter: a letter assembled from phrase banks (prompts/offline),
 // every slot filled from the lead's facts or the workspace profile, nothing else. Choices

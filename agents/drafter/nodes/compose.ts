@@ -1,14 +1,16 @@
 import { fill, prompt } from '../../../prompts';
-import type { LeadFacts, WorkspaceProfile } from '../../../graph/facts';
+import type { WorkspaceProfile } from '../../../identity/profile';
+import type { LeadFacts } from '../../../crm/lead-facts';
 import { callTool } from '../../../graph/model/structured';
 import type { ChatModel, ModelMessage } from '../../../graph/model/types';
 import { displayCity, displayCompanyName, displayPersonName, headcountLabel } from '../display';
 import { SendEmailArgsSchema, type Draft } from '../draft';
 import type { LeadDraftStateType, LeadDraftUpdate, LeadTask } from '../state';
 import { composeOffline } from './compose-offline';
+import type { Language } from '../../../lib/language';
 
 /** The facts a model sees: display forms, no internal ids beyond the person's. */
-export function factsForPrompt(facts: LeadFacts, lang: 'fr' | 'en') {
+export function factsForPrompt(facts: LeadFacts, lang: Language) {
   const name = displayPersonName(facts.firstName, facts.lastName);
   const c = facts.company;
   return {
@@ -21,7 +23,7 @@ export function factsForPrompt(facts: LeadFacts, lang: 'fr' | 'en') {
 }
 
 /** A stable system prompt per workspace and language: the cacheable prefix of every draft call. */
-export function drafterSystem(profile: WorkspaceProfile, lang: 'fr' | 'en'): string {
+export function drafterSystem(profile: WorkspaceProfile, lang: Language): string {
   const p = prompt('drafter', lang);
   const none = lang === 'fr' ? '(non renseigné)' : '(not set)';
   return fill(p.system, {

@@ -1,7 +1,7 @@
 import type { CrmCtx } from '../../../crm/context';
 import type { Db } from '../../../db/connection';
 import { draftToolCallId, type OutboundGate } from '../../../graph/outbound';
-import { loadLeadFacts } from '../../../graph/facts';
+import { loadLeadFacts } from '../../../crm/lead-facts';
 import { similarStyleExamples } from '../../../graph/store/style-examples';
 import { leadContext } from '../lead-context';
 import type { LeadDraftStateType, LeadDraftUpdate } from '../state';

@@ -1,4 +1,6 @@
-import type { Language, LeadFacts, WorkspaceProfile } from '../../../graph/facts';
+import type { Language } from '../../../lib/language';
+import type { WorkspaceProfile } from '../../../identity/profile';
+import type { LeadFacts } from '../../../crm/lead-facts';
 import type { Draft, ReviewNote } from '../../drafter/draft';
 
 /** What every deterministic check reads: the draft, the lead's facts, the workspace profile. */

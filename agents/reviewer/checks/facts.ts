@@ -1,4 +1,6 @@
-import type { Language, LeadFacts, WorkspaceProfile } from '../../../graph/facts';
+import type { Language } from '../../../lib/language';
+import type { WorkspaceProfile } from '../../../identity/profile';
+import type { LeadFacts } from '../../../crm/lead-facts';
 import { displayCity, displayCompanyName, headcountLabel } from '../../drafter/display';
 import type { ReviewNote } from '../../drafter/draft';
 import { t, type Check } from './context';

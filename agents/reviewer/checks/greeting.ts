@@ -1,10 +1,11 @@
 import type { ReviewNote } from '../../drafter/draft';
 import { t, type Check } from './context';
 import { fold, splitBody } from './text';
+import type { Language } from '../../../lib/language';
 
 // The first line greets the right person: a name must be the lead's, a civility (Madame,
 // Monsieur, Mr, Ms) only when the record holds one and it matches, in the draft's language.
-const GREETING_WORDS: Record<'fr' | 'en', RegExp> = {
+const GREETING_WORDS: Record<Language, RegExp> = {
   fr: /^(bonjour|bonsoir|madame|monsieur|cher|chere|mesdames|messieurs)\b/,
   en: /^(dear|hello|hi|good (morning|afternoon))\b/,
 };

@@ -1,4 +1,4 @@
-import type { Language } from '../../../graph/facts';
+import type { Language } from '../../../lib/language';
 import type { ReviewNote } from '../../drafter/draft';
 import { t, type Check } from './context';
 import { foldedWords, sentences } from './text';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { foldAccents } from '../../../france/text/normalize';
 import type { Database } from '../../../db/schema';
 import { fill, prompt, replies } from '../../../prompts';
-import type { Language } from '../../../graph/facts';
+import type { Language } from '../../../lib/language';
 import { callTool } from '../../../graph/model/structured';
 import type { ChatModel, ModelMessage } from '../../../graph/model/types';
 import { countCompanies, countPeople, pendingDrafts, pipelineSummary, READ_TOOLS } from './read-tools';

@@ -1,5 +1,5 @@
 import { Overwrite } from '@langchain/langgraph';
-import { loadWorkspaceProfile } from '../../../graph/facts';
+import { loadWorkspaceProfile } from '../../../identity/profile';
 import type { RunScope, TeammateDeps } from '../../../graph/deps';
 import { routeOffline } from '../routing/offline-router';
 import { routeWithModel } from '../routing/model-router';

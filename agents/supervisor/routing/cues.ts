@@ -1,4 +1,5 @@
 import { foldAccents } from '../../../france/text/normalize';
+import type { Language } from '../../../lib/language';
 
 // Request cues the rule-based router reads (folded: no accents, lower case).
 const fold = (s: string) => ` ${foldAccents(s).replace(/[’']/g, "'").replace(/\s+/g, ' ')} `;
@@ -12,7 +13,7 @@ const EXISTING = /\b(pas encore contacte(e|s|es)?|jamais contacte(e|s|es)?|deja 
 const IN_ENGLISH = /\b(en anglais|in english)\b/;
 const IN_FRENCH = /\b(en francais|in french)\b/;
 
-export type Cues = { question: boolean; crmNoun: boolean; find: boolean; write: boolean; noWrite: boolean; existing: boolean; forceLanguage: 'fr' | 'en' | null };
+export type Cues = { question: boolean; crmNoun: boolean; find: boolean; write: boolean; noWrite: boolean; existing: boolean; forceLanguage: Language | null };
 
 export function readCues(text: string): Cues {
   const f = fold(text);

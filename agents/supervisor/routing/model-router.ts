@@ -1,21 +1,21 @@
 import { z } from 'zod';
 import { fill, prompt, replies } from '../../../prompts';
 import type { IntentParser } from '../../prospector/ports';
-import type { Language } from '../../../graph/facts';
+import type { Language } from '../../../lib/language';
 import { callTool } from '../../../graph/model/structured';
 import type { ChatModel } from '../../../graph/model/types';
 import { DEFAULT_COUNT, MAX_COUNT, type Plan } from '../plan';
 import { readCues } from './cues';
 
-const Lang = z.enum(['fr', 'en']);
+const Language = z.enum(['fr', 'en']);
 export const ROUTE_TOOLS = {
   prospect: {
     description: 'Find new companies in a sector and place, then draft outreach unless told not to.',
-    schema: z.object({ sector: z.string().min(1), place: z.string().min(1), count: z.number().int().min(1).max(MAX_COUNT).nullable().optional(), draft: z.boolean(), language: Lang }).strict(),
+    schema: z.object({ sector: z.string().min(1), place: z.string().min(1), count: z.number().int().min(1).max(MAX_COUNT).nullable().optional(), draft: z.boolean(), language: Language }).strict(),
   },
   draft_segment: {
     description: 'Draft outreach for leads already in the CRM matching a sector and/or place.',
-    schema: z.object({ sector: z.string().nullable().optional(), place: z.string().nullable().optional(), onlyUncontacted: z.boolean(), language: Lang }).strict(),
+    schema: z.object({ sector: z.string().nullable().optional(), place: z.string().nullable().optional(), onlyUncontacted: z.boolean(), language: Language }).strict(),
   },
   answer_question: {
     description: 'Answer a question about the CRM (deals, leads, contacts, drafts).',

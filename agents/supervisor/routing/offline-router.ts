@@ -1,6 +1,6 @@
 import { replies } from '../../../prompts';
 import type { IntentParser } from '../../prospector/ports';
-import type { Language } from '../../../graph/facts';
+import type { Language } from '../../../lib/language';
 import { DEFAULT_COUNT, MAX_COUNT, type Plan } from '../plan';
 import { readCues } from './cues';
 

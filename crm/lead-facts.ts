@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { notFound } from '../lib/errors';
+import { findPeopleWithCompanies } from '../db/repositories/people';
 
-// The only facts a draft may use: the lead's record and the workspace's own profile. Both are
-// read fresh from the CRM for every draft, validated, and handed to drafter and reviewer alike.
+// The only facts a draft may use about its recipient: the lead's record, read fresh from the
+// CRM for every draft, validated, and handed to drafter and reviewer alike.
 
 export const CivilitySchema = z.enum(['madame', 'monsieur']);
 export type Civility = z.infer<typeof CivilitySchema>;
-export const LanguageSchema = z.enum(['fr', 'en']);
-export type Language = z.infer<typeof LanguageSchema>;
 
 export const LeadFactsSchema = z.object({
   personId: z.string(),
@@ -34,33 +32,6 @@ export const LeadFactsSchema = z.object({
 });
 export type LeadFacts = z.infer<typeof LeadFactsSchema>;
 
-export type WorkspaceProfile = {
-  name: string;
-  legalName: string;
-  address: string;
-  defaultLanguage: Language;
-  tone: string | null;
-  signature: string | null;
-  offer: string | null;
-  formality: 'vous' | 'tu';
-};
-
-export async function loadWorkspaceProfile(db: Kysely<Database>, workspaceId: string): Promise<WorkspaceProfile> {
-  const w = await db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirst();
-  if (!w) throw notFound('workspace');
-  const voice = w.settings.voice ?? {};
-  return {
-    name: w.name,
-    legalName: w.legal_name,
-    address: w.address,
-    defaultLanguage: w.default_language,
-    tone: voice.tone ?? null,
-    signature: voice.signature ?? null,
-    offer: voice.offer ?? null,
-    formality: voice.formality ?? 'vous',
-  };
-}
-
 /** Creation year: a column when the company source stores one, else none (never guessed). */
 function creationYearOf(row: Record<string, unknown>): number | null {
   for (const key of ['creation_date', 'date_creation', 'created_on']) {
@@ -80,15 +51,7 @@ function civilityOf(row: Record<string, unknown>): Civility | null {
 /** Facts of many leads in two queries, keyed by person id; people of other workspaces are absent. */
 export async function loadLeadFacts(db: Kysely<Database>, workspaceId: string, personIds: string[]): Promise<Map<string, LeadFacts>> {
   const out = new Map<string, LeadFacts>();
-  if (personIds.length === 0) return out;
-  const people = await db.selectFrom('people').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', personIds).execute();
-  const companyIds = [...new Set(people.map((p) => p.company_id).filter((id): id is string => id !== null))];
-  const companies = companyIds.length
-    ? await db.selectFrom('companies').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', companyIds).execute()
-    : [];
-  const byId = new Map(companies.map((c) => [c.id, c]));
-  for (const p of people) {
-    const c = p.company_id ? byId.get(p.company_id) : undefined;
+  for (const { person: p, company: c } of await findPeopleWithCompanies(db, workspaceId, personIds)) {
     out.set(p.id, {
       personId: p.id,
       firstName: p.first_name,
