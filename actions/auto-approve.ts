@@ -1,17 +1,7 @@
-import type { ActionKind, ReviewerVerdict } from '../db/tables/approval';
+import type { ActionKind, ReviewerVerdict, RuleLike } from '../db/tables/approval';
 
 // Auto-approve rules: off by default (no rule exists until an admin creates one), scoped,
 // always expiring. A rule only ever applies to a teammate's proposal entering pending_approval.
-export type RuleLike = {
-  id: string;
-  kind: ActionKind | null;
-  teammate: string | null;
-  sequence_step: number | null;
-  require_reviewer_passed: boolean;
-  require_recipient_approved_before: boolean;
-  enabled: boolean;
-  expires_at: Date | string;
-};
 
 export type RuleFacts = {
   kind: ActionKind;

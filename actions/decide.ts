@@ -1,32 +1,51 @@
-import { sql } from 'kysely';
 import type { CrmCtx } from '../crm/context';
-import { findAction, insertVersion, lockAction, transitionActions, type SharedSet } from '../db/repositories/actions';
+import { findAction, findActionStatuses, insertVersion, lockAction, type ActionChanges } from '../db/repositories/actions';
 import type { Actor } from '../db/repositories/audit';
 import type { ActionStatus } from '../db/tables/approval';
 import { payloadHash } from '../lib/canonical-hash';
 import { AppError, conflict, notFound } from '../lib/errors';
-import { emitActionEvent } from './events';
+import type { Executor } from '../db/repositories/executor';
+import { actionSentBackJob, actionsApprovedJob } from './jobs';
 import { applyEdit, type PayloadEdit } from './payload';
 import { invalidTransition } from './states';
+import { transitionActions } from './transition';
 
 // Human decisions on actions. Each is one conditional statement (or one short transaction for
-// edit-and-approve): of two concurrent approvals exactly one finds the row pending.
+// edit-and-approve): of two concurrent approvals exactly one finds the row pending. What a
+// decision hands over (a send-back to revise, approved drafts to learn from) is a job enqueued
+// in the same transaction: it exists exactly when the decision committed.
 
 export type DecisionResult = { id: string; status: ActionStatus; version: number };
 
-const approveSet = (actor: Actor): SharedSet => ({
-  approved_payload: sql`a.current_payload`,
-  approved_hash: sql`a.payload_hash`,
+const approveSet = (actor: Actor): ActionChanges => ({
+  approveCurrent: true,
   approved_by_type: actor.type,
   approved_by_id: actor.id,
-  approved_at: sql`now()`,
+  approved_at: 'now',
   decided_by_id: actor.id,
-  decided_at: sql`now()`,
-  next_attempt_at: sql`now()`,
+  decided_at: 'now',
+  next_attempt_at: 'now',
   attempts: 0,
   reason: null,
   last_error: null,
 });
+
+type Decided = { id: string; version: number; teammate: string | null };
+
+/** Approved teammate drafts: the teammates learn from them (agents/drafter/learn.ts). */
+async function handOverApproved(ctx: CrmCtx, tx: Executor, rows: readonly Decided[], edited: boolean): Promise<void> {
+  const ids = rows.filter((r) => r.teammate !== null).map((r) => r.id);
+  if (ids.length) await ctx.jobs.send(actionsApprovedJob, { workspaceId: ctx.workspaceId, actionIds: ids, edited }, { tx });
+}
+
+/** Sent back to the teammate that drafted them: each becomes a revision (one per action version). */
+async function handOverSentBack(ctx: CrmCtx, tx: Executor, rows: readonly Decided[], reason: string): Promise<void> {
+  for (const r of rows) {
+    if (!r.teammate) continue;
+    const data = { workspaceId: ctx.workspaceId, actionId: r.id, version: r.version, reason, teammate: r.teammate };
+    await ctx.jobs.send(actionSentBackJob, data, { tx, singletonKey: `${r.id}:${r.version}` });
+  }
+}
 
 /** Why a conditional transition found nothing: 404 outside the workspace, else 409. */
 async function explainMiss(ctx: CrmCtx, id: string, to: ActionStatus, version?: number): Promise<never> {
@@ -41,17 +60,20 @@ async function explainMiss(ctx: CrmCtx, id: string, to: ActionStatus, version?: 
 export async function approveAction(ctx: CrmCtx, id: string, opts: { payload?: PayloadEdit; version?: number } = {}): Promise<DecisionResult> {
   const edit = opts.payload && Object.values(opts.payload).some((v) => v !== undefined) ? opts.payload : null;
   if (edit) return approveEdited(ctx, id, edit, opts.version);
-  const [row] = await transitionActions(ctx.db, {
-    to: 'approved',
-    actor: ctx.actor,
-    from: ['pending_approval'],
-    workspaceId: ctx.workspaceId,
-    ids: [id],
-    where: opts.version !== undefined ? sql`a.version = ${opts.version}` : undefined,
-    set: approveSet(ctx.actor),
+  const row = await ctx.db.transaction().execute(async (tx) => {
+    const [moved] = await transitionActions(tx, {
+      to: 'approved',
+      actor: ctx.actor,
+      from: ['pending_approval'],
+      workspaceId: ctx.workspaceId,
+      ids: [id],
+      version: opts.version,
+      set: approveSet(ctx.actor),
+    });
+    if (moved) await handOverApproved(ctx, tx, [moved], false);
+    return moved;
   });
   if (!row) return explainMiss(ctx, id, 'approved', opts.version);
-  emitActionEvent({ type: 'decided', workspaceId: ctx.workspaceId, actionIds: [id], status: 'approved', edited: false });
   return { id: row.id, status: row.status, version: row.version };
 }
 
@@ -82,9 +104,9 @@ async function approveEdited(ctx: CrmCtx, id: string, edit: PayloadEdit, version
     if (changed) {
       await insertVersion(trx, { actionId: id, version: nextVersion, payload, payloadHash: hash, author: ctx.actor, reviewer: null, note: 'edited on approval' });
     }
+    await handOverApproved(ctx, trx, [moved], changed);
     return { moved, changed };
   });
-  emitActionEvent({ type: 'decided', workspaceId: ctx.workspaceId, actionIds: [id], status: 'approved', edited: row.changed });
   return { id, status: row.moved.status, version: row.moved.version };
 }
 
@@ -97,22 +119,21 @@ export async function rejectAction(ctx: CrmCtx, id: string, opts: { reason: stri
   if (!a) throw notFound('action');
   const back = opts.sendBack && a.teammate !== null;
   const to: ActionStatus = back ? 'draft' : 'rejected';
-  const [row] = await transitionActions(ctx.db, {
-    to,
-    actor: ctx.actor,
-    from: ['pending_approval'],
-    workspaceId: ctx.workspaceId,
-    ids: [id],
-    set: { reason: opts.reason, decided_by_id: ctx.actor.id, decided_at: sql`now()`, revision_requested_at: back ? sql`now()` : null },
-    auditAction: back ? 'action.sent_back' : 'action.rejected',
-    auditData: { reason: opts.reason, sendBack: opts.sendBack },
+  const row = await ctx.db.transaction().execute(async (tx) => {
+    const [moved] = await transitionActions(tx, {
+      to,
+      actor: ctx.actor,
+      from: ['pending_approval'],
+      workspaceId: ctx.workspaceId,
+      ids: [id],
+      set: { reason: opts.reason, decided_by_id: ctx.actor.id, decided_at: 'now', revision_requested_at: back ? 'now' : null },
+      auditAction: back ? 'action.sent_back' : 'action.rejected',
+      auditData: { reason: opts.reason, sendBack: opts.sendBack },
+    });
+    if (moved && back) await handOverSentBack(ctx, tx, [moved], opts.reason);
+    return moved;
   });
   if (!row) throw invalidTransition(a.status, to);
-  if (back) {
-    emitActionEvent({ type: 'revision_requested', workspaceId: ctx.workspaceId, actionId: id, version: row.version, reason: opts.reason, teammate: row.teammate, origin: row.origin });
-  } else {
-    emitActionEvent({ type: 'decided', workspaceId: ctx.workspaceId, actionIds: [id], status: 'rejected', edited: false });
-  }
   return { id, status: row.status, version: row.version };
 }
 
@@ -123,7 +144,7 @@ export async function ignoreAction(ctx: CrmCtx, id: string): Promise<DecisionRes
     from: ['pending_approval'],
     workspaceId: ctx.workspaceId,
     ids: [id],
-    set: { decided_by_id: ctx.actor.id, decided_at: sql`now()` },
+    set: { decided_by_id: ctx.actor.id, decided_at: 'now' },
   });
   if (!row) return explainMiss(ctx, id, 'ignored');
   return { id, status: row.status, version: row.version };
@@ -136,7 +157,7 @@ export async function cancelAction(ctx: CrmCtx, id: string, reason?: string): Pr
     actor: ctx.actor,
     workspaceId: ctx.workspaceId,
     ids: [id],
-    set: { reason: reason ?? 'cancelled by a user', decided_by_id: ctx.actor.id, decided_at: sql`now()` },
+    set: { reason: reason ?? 'cancelled by a user', decided_by_id: ctx.actor.id, decided_at: 'now' },
     auditData: reason ? { reason } : {},
   });
   if (!row) return explainMiss(ctx, id, 'cancelled');
@@ -158,11 +179,11 @@ export async function resolveAction(ctx: CrmCtx, id: string, outcome: Resolution
     from: outcome === 'sent' ? ['delivery_unknown'] : ['delivery_unknown', 'failed'],
     workspaceId: ctx.workspaceId,
     ids: [id],
-    where: sql`a.approved_hash is not null`,
+    wasApproved: true,
     set:
       outcome === 'sent'
-        ? { sent_at: sql`coalesce(a.sent_at, now())`, lease_owner: null, lease_expires_at: null }
-        : { next_attempt_at: sql`now()`, attempts: 0, last_error: null, reason: null, lease_owner: null, lease_expires_at: null, decided_by_id: ctx.actor.id, decided_at: sql`now()` },
+        ? { sent_at: 'now-unless-set', lease: null }
+        : { next_attempt_at: 'now', attempts: 0, last_error: null, reason: null, lease: null, decided_by_id: ctx.actor.id, decided_at: 'now' },
     auditAction: outcome === 'sent' ? 'action.confirmed_sent' : 'action.resend_approved',
   });
   if (!row) return explainMiss(ctx, id, to);
@@ -175,50 +196,50 @@ export const BULK_MAX = 500;
 export const BULK_MEMBER_MAX_APPROVALS = 50;
 
 /** Approve / reject / ignore many actions across runs: one statement per outcome, one result per id. */
-export async function bulkDecide(
-  ctx: CrmCtx,
-  input: { op: BulkOp; ids: string[]; reason?: string; sendBack?: boolean },
-): Promise<BulkItemResult[]> {
+export async function bulkDecide(ctx: CrmCtx, input: { op: BulkOp; ids: string[]; reason?: string; sendBack?: boolean }): Promise<BulkItemResult[]> {
   const ids = [...new Set(input.ids)];
   if (input.op === 'approve' && ids.length > BULK_MEMBER_MAX_APPROVALS && ctx.role !== 'admin') {
     throw new AppError('forbidden', `approving more than ${BULK_MEMBER_MAX_APPROVALS} actions at once is admin-only: ask an administrator of your workspace`);
   }
   const moved = new Map<string, ActionStatus>();
   const common = { actor: ctx.actor, workspaceId: ctx.workspaceId, from: ['pending_approval'] as ActionStatus[] };
-  const record = (rows: { id: string; status: ActionStatus }[]) => rows.forEach((r) => moved.set(r.id, r.status));
+  const record = (rows: { id: string; status: ActionStatus }[]) => {
+    for (const r of rows) moved.set(r.id, r.status);
+  };
   if (input.op === 'approve') {
-    record(await transitionActions(ctx.db, { ...common, to: 'approved', ids, set: approveSet(ctx.actor), auditData: { bulk: true } }));
+    await ctx.db.transaction().execute(async (tx) => {
+      const rows = await transitionActions(tx, { ...common, to: 'approved', ids, set: approveSet(ctx.actor), auditData: { bulk: true } });
+      record(rows);
+      await handOverApproved(ctx, tx, rows, false);
+    });
   } else if (input.op === 'ignore') {
-    record(await transitionActions(ctx.db, { ...common, to: 'ignored', ids, set: { decided_by_id: ctx.actor.id, decided_at: sql`now()` }, auditData: { bulk: true } }));
+    record(await transitionActions(ctx.db, { ...common, to: 'ignored', ids, set: { decided_by_id: ctx.actor.id, decided_at: 'now' }, auditData: { bulk: true } }));
   } else {
     const reason = input.reason ?? '';
-    const decided = { reason, decided_by_id: ctx.actor.id, decided_at: sql`now()` };
+    const decided: ActionChanges = { reason, decided_by_id: ctx.actor.id, decided_at: 'now' };
     if (input.sendBack) {
-      const back = await transitionActions(ctx.db, {
-        ...common,
-        to: 'draft',
-        ids,
-        where: sql`a.teammate is not null`,
-        set: { ...decided, revision_requested_at: sql`now()` },
-        auditAction: 'action.sent_back',
-        auditData: { bulk: true, reason, sendBack: true },
+      await ctx.db.transaction().execute(async (tx) => {
+        const back = await transitionActions(tx, {
+          ...common,
+          to: 'draft',
+          ids,
+          draftedByTeammate: true,
+          set: { ...decided, revision_requested_at: 'now' },
+          auditAction: 'action.sent_back',
+          auditData: { bulk: true, reason, sendBack: true },
+        });
+        record(back);
+        await handOverSentBack(ctx, tx, back, reason);
       });
-      record(back);
-      for (const r of back) {
-        emitActionEvent({ type: 'revision_requested', workspaceId: ctx.workspaceId, actionId: r.id, version: r.version, reason, teammate: r.teammate, origin: r.origin });
-      }
     }
     const rest = ids.filter((id) => !moved.has(id));
     record(await transitionActions(ctx.db, { ...common, to: 'rejected', ids: rest, set: decided, auditData: { bulk: true, reason, sendBack: Boolean(input.sendBack) } }));
   }
-  const approvedIds = [...moved].filter(([, s]) => s === 'approved').map(([id]) => id);
-  if (approvedIds.length) emitActionEvent({ type: 'decided', workspaceId: ctx.workspaceId, actionIds: approvedIds, status: 'approved', edited: false });
-
   const missing = ids.filter((id) => !moved.has(id));
   const current = new Map<string, ActionStatus>();
   if (missing.length) {
-    const rows = await ctx.db.selectFrom('actions').select(['id', 'status']).where('workspace_id', '=', ctx.workspaceId).where('id', 'in', missing).execute();
-    rows.forEach((r) => current.set(r.id, r.status));
+    const rows = await findActionStatuses(ctx.db, ctx.workspaceId, missing);
+    for (const r of rows) current.set(r.id, r.status);
   }
   const target: ActionStatus = input.op === 'approve' ? 'approved' : input.op === 'ignore' ? 'ignored' : 'rejected';
   return ids.map((id): BulkItemResult => {

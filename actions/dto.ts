@@ -1,6 +1,9 @@
 import type { ActionSummaryRow } from '../db/repositories/actions';
 import type { ActionRow, ActionStatus, ActionVersionRow } from '../db/tables/approval';
 
+/** A Library list row as stored (the Portal's Dashboard shows these directly). */
+export type { ActionSummaryRow };
+
 // Row → API (camelCase), shared by the routes, the Portal and the CLI.
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
-import { transitionActions } from '../db/repositories/actions';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { PENDING } from './states';
+import { transitionActions } from './transition';
 
 /**
  * Pending actions nobody decided on expire after the workspace's pendingExpiryDays (default 14,
@@ -12,7 +12,7 @@ export async function expireDueActions(db: Kysely<Database>, limit = 1000): Prom
     to: 'expired',
     actor: { type: 'system', id: 'expiry' },
     from: PENDING,
-    where: sql`a.expires_at <= now()`,
+    expired: true,
     limit,
     skipLocked: true,
     set: { reason: 'expired without a decision' },

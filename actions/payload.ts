@@ -80,11 +80,12 @@ export type ReviewerInput = z.input<typeof ReviewerSchema>;
 
 // Stored payloads: the recipient is part of what is approved and hashed.
 export const RecipientSchema = z.object({ email: z.string().min(3).max(320), name: z.string().max(300) }).strict();
-export const EmailPayloadSchema = z.object({ to: RecipientSchema, subject, body, language: LanguageSchema }).strict();
+/** An email's content, as a teammate drafts it and a human approves it (the recipient aside). */
+export const EmailContentSchema = z.object({ subject, body, language: LanguageSchema }).strict();
+export type EmailContent = z.infer<typeof EmailContentSchema>;
+export const EmailPayloadSchema = EmailContentSchema.extend({ to: RecipientSchema }).strict();
 export const MessagePayloadSchema = z.object({ to: RecipientSchema, body, language: LanguageSchema }).strict();
-export const MeetingPayloadSchema = z
-  .object({ to: RecipientSchema, subject, body, language: LanguageSchema, ...meetingFields, location: z.string().max(300) })
-  .strict();
+export const MeetingPayloadSchema = z.object({ to: RecipientSchema, subject, body, language: LanguageSchema, ...meetingFields, location: z.string().max(300) }).strict();
 
 export type Recipient = z.infer<typeof RecipientSchema>;
 export type EmailPayload = z.infer<typeof EmailPayloadSchema>;
@@ -92,8 +93,7 @@ export type MessagePayload = z.infer<typeof MessagePayloadSchema>;
 export type MeetingPayload = z.infer<typeof MeetingPayloadSchema>;
 export type ActionPayload = EmailPayload | MessagePayload | MeetingPayload;
 
-export const payloadSchemaFor = (kind: ActionKind) =>
-  ({ email: EmailPayloadSchema, message: MessagePayloadSchema, meeting: MeetingPayloadSchema })[kind];
+export const payloadSchemaFor = (kind: ActionKind) => ({ email: EmailPayloadSchema, message: MessagePayloadSchema, meeting: MeetingPayloadSchema })[kind];
 
 /** Edit-and-approve and revisions change the content, never the recipient. */
 export const PayloadEditSchema = z

@@ -1,4 +1,3 @@
-import type { ZodType } from 'zod';
 import type { CrmCtx } from '../crm/context';
 import { recipientFacts } from '../db/repositories/action-recipients';
 import { findActionByKey, insertAction } from '../db/repositories/actions';
@@ -8,19 +7,13 @@ import type { ActionStatus } from '../db/tables/approval';
 import { payloadHash, sha256Hex } from '../lib/canonical-hash';
 import { AppError, conflict, invalid, notFound } from '../lib/errors';
 import { uuidv7 } from '../lib/ids';
-import { validationError } from '../server/errors';
+import { parseWith } from '../lib/validation';
 import { matchRule } from './auto-approve';
 import { buildPayload, ProposalSchema, type OutboundProposal, type ParsedProposal } from './payload';
 
 export type ProposeResult = { actionId: string; status: ActionStatus; created: boolean };
 
 export const DEFAULT_PENDING_EXPIRY_DAYS = 14;
-
-export function parseWith<S extends ZodType>(schema: S, input: unknown): ReturnType<S['parse']> {
-  const r = schema.safeParse(input);
-  if (!r.success) throw validationError(r.error);
-  return r.data as ReturnType<S['parse']>;
-}
 
 /**
  * The gate every outbound effect goes through (tools, API, CLI): never executes anything,

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { renderEmail } from '../channels/render';
-import { secretKeys } from '../channels/secrets';
-import { unsubscribeToken, unsubscribeUrl } from '../channels/unsubscribe-token';
 import type { CrmCtx } from '../crm/context';
 import { UuidSchema } from '../crm/schemas';
 import { findAction, listActions, listVersions, statusCounts } from '../db/repositories/actions';
 import { listAudit } from '../db/repositories/audit';
+import { findSender } from '../db/repositories/channels';
 import { decodeCursor } from '../db/repositories/pagination';
 import { findWorkspace } from '../db/repositories/workspaces';
 import type { ActionStatus } from '../db/tables/approval';
@@ -13,7 +11,10 @@ import type { Config } from '../lib/config';
 import { payloadHash } from '../lib/canonical-hash';
 import { diffLines } from '../lib/line-diff';
 import { notFound } from '../lib/errors';
+import { secretKeys } from '../lib/secrets';
 import { actionDto, actionSummaryDto, versionDto } from './dto';
+import { renderEmail } from './render-email';
+import { unsubscribeToken, unsubscribeUrl } from './unsubscribe-token';
 import { ActionKindSchema, payloadSchemaFor, type ActionPayload } from './payload';
 import { ACTION_STATUSES, NEEDS_ATTENTION } from './states';
 
@@ -56,6 +57,11 @@ export async function listActionsPage(ctx: CrmCtx, q: ActionListInput) {
   };
 }
 
+/** The latest actions in one status, as stored rows, newest first (the Dashboard's recent outreach). */
+export function recentActions(ctx: CrmCtx, status: ActionStatus, limit: number) {
+  return listActions(ctx.db, ctx.workspaceId, { status, limit });
+}
+
 /**
  * One action in full: its payloads (proposed / current / approved / executed), the message as
  * the recipient will read it (footer and opt-out link included), versions, the diff between
@@ -68,14 +74,7 @@ export async function getActionDetail(ctx: CrmCtx, id: string, config: Config) {
     listVersions(ctx.db, id),
     listAudit(ctx.db, ctx.workspaceId, 'action', id),
     findWorkspace(ctx.db, ctx.workspaceId),
-    ctx.db
-      .selectFrom('channels')
-      .select(['from_email', 'from_name'])
-      .where('workspace_id', '=', ctx.workspaceId)
-      .where('enabled', '=', true)
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirst(),
+    findSender(ctx.db, ctx.workspaceId),
     statusCounts(ctx.db, ctx.workspaceId),
   ]);
   const shown = (a.approved_payload ?? a.current_payload) as Record<string, unknown>;

@@ -1,16 +1,17 @@
-import { sql } from 'kysely';
 import type { CrmCtx } from '../crm/context';
 import { ruleFactsByHash } from '../db/repositories/action-recipients';
-import { insertVersion, lockAction, transitionActions, updateActionInPlace } from '../db/repositories/actions';
+import { insertVersion, listDraftsAwaitingRevision, lockAction, updateActionInPlace, type ActionChanges } from '../db/repositories/actions';
 import { appendAudit } from '../db/repositories/audit';
-import type { ActionOrigin, ActionStatus, ReviewerReport } from '../db/tables/approval';
+import type { ActionOrigin, ActionRow, ActionStatus, ReviewerReport } from '../db/tables/approval';
 import { payloadHash } from '../lib/canonical-hash';
 import { AppError, notFound } from '../lib/errors';
 import { z } from 'zod';
 import { matchRule } from './auto-approve';
 import { applyEdit, PayloadEditSchema, ReviewerSchema } from './payload';
-import { DEFAULT_PENDING_EXPIRY_DAYS, parseWith } from './propose';
+import { parseWith } from '../lib/validation';
+import { DEFAULT_PENDING_EXPIRY_DAYS } from './propose';
 import { invalidTransition } from './states';
+import { transitionActions } from './transition';
 
 // Versions of one action: a drafter answers a sendBack (or a reviewer's loop) with a new version
 // of the SAME action; every version is kept in action_versions with its author and review.
@@ -38,7 +39,7 @@ export async function reviseAction(ctx: CrmCtx, actionId: string, input: Revisio
     const facts = await ruleFactsByHash(trx, ctx.workspaceId, current.recipient_hash);
     const days = facts.settings.pendingExpiryDays ?? DEFAULT_PENDING_EXPIRY_DAYS;
     const review: ReviewerReport | null = reviewer ?? null;
-    const set = {
+    const set: ActionChanges = {
       current_payload: JSON.stringify(payload),
       payload_hash: hash,
       version,
@@ -46,7 +47,7 @@ export async function reviseAction(ctx: CrmCtx, actionId: string, input: Revisio
       revision_requested_at: null,
       expires_at: new Date(Date.now() + days * 86_400_000),
     };
-    let row;
+    let row: ActionRow | undefined;
     if (current.status === to) {
       row = await updateActionInPlace(trx, ctx.workspaceId, actionId, current.version, set);
       await appendAudit(trx, {
@@ -91,13 +92,12 @@ export async function reviseAction(ctx: CrmCtx, actionId: string, input: Revisio
         from: ['pending_approval'],
         ids: [actionId],
         set: {
-          approved_payload: sql`a.current_payload`,
-          approved_hash: sql`a.payload_hash`,
+          approveCurrent: true,
           approved_by_type: 'rule',
           approved_by_id: rule.id,
           rule_id: rule.id,
-          approved_at: sql`now()`,
-          next_attempt_at: sql`now()`,
+          approved_at: 'now',
+          next_attempt_at: 'now',
         },
         auditData: { ruleId: rule.id },
       });
@@ -121,14 +121,7 @@ export type RevisionRequest = {
 
 /** The durable queue of sendBacks: actions in draft with a revision requested, oldest first. */
 export async function listRevisionRequests(ctx: CrmCtx, opts: { teammate?: string; limit?: number } = {}): Promise<RevisionRequest[]> {
-  let q = ctx.db
-    .selectFrom('actions')
-    .selectAll()
-    .where('workspace_id', '=', ctx.workspaceId)
-    .where('status', '=', 'draft')
-    .where('revision_requested_at', 'is not', null);
-  if (opts.teammate) q = q.where('teammate', '=', opts.teammate);
-  const rows = await q.orderBy('revision_requested_at').limit(opts.limit ?? 50).execute();
+  const rows = await listDraftsAwaitingRevision(ctx.db, ctx.workspaceId, { teammate: opts.teammate, limit: opts.limit ?? 50 });
   return rows.map((r) => ({
     actionId: r.id,
     version: r.version,

@@ -3,10 +3,10 @@ import type { CrmCtx } from '../crm/context';
 import { VersionSchema } from '../crm/schemas';
 import { staleVersion } from '../crm/companies';
 import { appendAudit } from '../db/repositories/audit';
+import { deleteAutoApproveRule, findAutoApproveRule, insertAutoApproveRule, listAutoApproveRules, updateAutoApproveRule } from '../db/repositories/auto-approve-rules';
 import type { AutoApproveRuleRow } from '../db/tables/approval';
 import { invalid, notFound } from '../lib/errors';
 import { uuidv7 } from '../lib/ids';
-import { sql } from 'kysely';
 import { ActionKindSchema } from './payload';
 
 // Auto-approve rules (admin-only, enforced by the routes). Off by default: none exists until an
@@ -65,29 +65,32 @@ export function ruleDto(r: AutoApproveRuleRow) {
 }
 
 export function listRules(ctx: CrmCtx) {
-  return ctx.db.selectFrom('auto_approve_rules').selectAll().where('workspace_id', '=', ctx.workspaceId).orderBy('id', 'desc').execute();
+  return listAutoApproveRules(ctx.db, ctx.workspaceId);
 }
 
 export async function createRule(ctx: CrmCtx, input: RuleCreate) {
   const expiresAt = checkExpiry(input.expiresAt);
   return ctx.db.transaction().execute(async (trx) => {
-    const rule = await trx
-      .insertInto('auto_approve_rules')
-      .values({
-        id: uuidv7(),
-        workspace_id: ctx.workspaceId,
-        name: input.name ?? '',
-        kind: input.scope.kind ?? null,
-        teammate: input.scope.teammate ?? null,
-        sequence_step: input.scope.sequenceStep ?? null,
-        require_reviewer_passed: input.conditions.reviewerPassed,
-        require_recipient_approved_before: input.conditions.recipientApprovedBefore,
-        expires_at: expiresAt,
-        created_by: ctx.actor.id,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'auto_approve_rule.created', subjectType: 'auto_approve_rule', subjectId: rule.id, data: ruleDto(rule) });
+    const rule = await insertAutoApproveRule(trx, {
+      id: uuidv7(),
+      workspace_id: ctx.workspaceId,
+      name: input.name ?? '',
+      kind: input.scope.kind ?? null,
+      teammate: input.scope.teammate ?? null,
+      sequence_step: input.scope.sequenceStep ?? null,
+      require_reviewer_passed: input.conditions.reviewerPassed,
+      require_recipient_approved_before: input.conditions.recipientApprovedBefore,
+      expires_at: expiresAt,
+      created_by: ctx.actor.id,
+    });
+    await appendAudit(trx, {
+      workspaceId: ctx.workspaceId,
+      actor: ctx.actor,
+      action: 'auto_approve_rule.created',
+      subjectType: 'auto_approve_rule',
+      subjectId: rule.id,
+      data: ruleDto(rule),
+    });
     return rule;
   });
 }
@@ -95,26 +98,29 @@ export async function createRule(ctx: CrmCtx, input: RuleCreate) {
 export async function updateRule(ctx: CrmCtx, id: string, patch: RulePatch) {
   const expiresAt = patch.expiresAt ? checkExpiry(patch.expiresAt) : undefined;
   return ctx.db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('auto_approve_rules').selectAll().where('workspace_id', '=', ctx.workspaceId).where('id', '=', id).executeTakeFirst();
+    const current = await findAutoApproveRule(trx, ctx.workspaceId, id);
     if (!current) throw notFound('rule');
-    const updated = await trx
-      .updateTable('auto_approve_rules')
-      .set({ name: patch.name ?? current.name, enabled: patch.enabled ?? current.enabled, expires_at: expiresAt ?? current.expires_at, version: sql`version + 1`, updated_at: new Date() })
-      .where('workspace_id', '=', ctx.workspaceId)
-      .where('id', '=', id)
-      .where('version', '=', patch.version)
-      .returningAll()
-      .executeTakeFirst();
+    const updated = await updateAutoApproveRule(trx, ctx.workspaceId, id, patch.version, {
+      name: patch.name ?? current.name,
+      enabled: patch.enabled ?? current.enabled,
+      expires_at: expiresAt ?? current.expires_at,
+    });
     if (!updated) throw staleVersion(current.version);
-    await appendAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'auto_approve_rule.updated', subjectType: 'auto_approve_rule', subjectId: id, data: { fields: Object.keys(patch).filter((k) => k !== 'version') } });
+    await appendAudit(trx, {
+      workspaceId: ctx.workspaceId,
+      actor: ctx.actor,
+      action: 'auto_approve_rule.updated',
+      subjectType: 'auto_approve_rule',
+      subjectId: id,
+      data: { fields: Object.keys(patch).filter((k) => k !== 'version') },
+    });
     return updated;
   });
 }
 
 export async function deleteRule(ctx: CrmCtx, id: string) {
   await ctx.db.transaction().execute(async (trx) => {
-    const r = await trx.deleteFrom('auto_approve_rules').where('workspace_id', '=', ctx.workspaceId).where('id', '=', id).executeTakeFirst();
-    if (Number(r.numDeletedRows) === 0) throw notFound('rule');
+    if (!(await deleteAutoApproveRule(trx, ctx.workspaceId, id))) throw notFound('rule');
     await appendAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'auto_approve_rule.deleted', subjectType: 'auto_approve_rule', subjectId: id });
   });
 }

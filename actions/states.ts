@@ -4,7 +4,7 @@ import { AppError } from '../lib/errors';
 
 /**
  * The one state machine of actions. Every status change in the code base goes through
- * `transitionActions` (db/repositories/actions.ts), which only updates rows whose current
+ * `transitionActions` (actions/transition.ts), which only updates rows whose current
  * status is a legal source for the target (taken from this table) and only for the actor
  * types allowed here. Anything else answers 409 and changes nothing.
  *
@@ -74,6 +74,8 @@ export const TERMINAL: readonly ActionStatus[] = ACTION_STATUSES.filter((s) => T
 export const PENDING: readonly ActionStatus[] = ['draft', 'in_review', 'pending_approval'];
 /** Not yet handed to a channel: an opt-out or an erasure cancels these. */
 export const UNSENT: readonly ActionStatus[] = ['draft', 'in_review', 'pending_approval', 'approved', 'scheduled'];
+/** Written to, or about to be: a lead with a drafter action in one of these is not drafted again. */
+export const CONTACTED: readonly ActionStatus[] = ['draft', 'in_review', 'pending_approval', 'approved', 'scheduled', 'sending', 'sent', 'delivery_unknown'];
 /** The "Needs attention" number of the Library. */
 export const NEEDS_ATTENTION: readonly ActionStatus[] = ['pending_approval', 'failed', 'delivery_unknown'];
 

@@ -3,8 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connection';
 import { loadConfig } from '../lib/config';
 import { logger } from '../lib/log';
-import { createApp } from '../server/app';
-import { extraModules } from '../server/modules';
+import { openRelais } from '../server/root';
 import { createWorkspaceWithTokens } from '../test/support/context';
 import type { Bench } from './run';
 import { arg, perDatabase } from './options';
@@ -120,6 +119,7 @@ export async function seedLibrary(db: Db, actions: number) {
 
 async function run(kind: BenchDatabase, o: { actions: number; runs: number; warmup: number }, log: (l: string) => void) {
   const { db, drop } = await scratchDatabase(kind);
+  let relais: Awaited<ReturnType<typeof openRelais>> | null = null;
   try {
     log(`[${kind}] seeding ${o.actions} actions (+${Math.max(1, Math.round(o.actions / 10))} in a second workspace)…`);
     const t0 = performance.now();
@@ -136,13 +136,13 @@ async function run(kind: BenchDatabase, o: { actions: number; runs: number; warm
     `.execute(db.kysely);
     if (drift.rows[0].n !== 0) throw new Error('action_status_counts does not match the actions table');
 
-    const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', RELAIS_DISPATCHER: 'off' });
-    const deps = { db: db.kysely, config, logger: logger.child({}, { level: 'silent' }) };
-    const extras = await extraModules(deps, db);
-    const app = createApp(deps, extras);
+    relais = await openRelais({ db, config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), logger: logger.child({}, { level: 'silent' }) });
+    const app = relais.app;
     const headers = { authorization: `Bearer ${a.adminToken}` };
     const path = '/api/actions?status=pending_approval';
-    const expectedPending = (await db.kysely.selectFrom('action_status_counts').select('n').where('workspace_id', '=', a.id).where('status', '=', 'pending_approval').executeTakeFirstOrThrow()).n;
+    const expectedPending = (
+      await db.kysely.selectFrom('action_status_counts').select('n').where('workspace_id', '=', a.id).where('status', '=', 'pending_approval').executeTakeFirstOrThrow()
+    ).n;
 
     const get = async () => {
       const res = await app.request(path, { headers });
@@ -153,7 +153,16 @@ async function run(kind: BenchDatabase, o: { actions: number; runs: number; warm
     const first = JSON.parse(await get()) as { items: { status: string; id: string }[]; counts: Record<string, number>; nextCursor: string | null };
     if (first.items.length !== 50 || first.items.some((i) => i.status !== 'pending_approval') || !first.nextCursor) throw new Error('unexpected first page');
     if (first.counts.pending_approval !== Number(expectedPending)) throw new Error(`counts.pending_approval ${first.counts.pending_approval} ≠ ${expectedPending}`);
-    const ownIds = await db.kysely.selectFrom('actions').select('id').where('workspace_id', '=', a.id).where('id', 'in', first.items.map((i) => i.id)).execute();
+    const ownIds = await db.kysely
+      .selectFrom('actions')
+      .select('id')
+      .where('workspace_id', '=', a.id)
+      .where(
+        'id',
+        'in',
+        first.items.map((i) => i.id),
+      )
+      .execute();
     if (ownIds.length !== 50) throw new Error('the page holds another workspace’s actions');
 
     await sql`checkpoint`.execute(db.kysely).catch(() => undefined);
@@ -169,7 +178,6 @@ async function run(kind: BenchDatabase, o: { actions: number; runs: number; warm
       samples.push(performance.now() - t);
     }
     const cpu = process.cpuUsage(cpu0);
-    await extras.stop();
     const r = {
       p50Ms: round(percentile(samples, 50)),
       p95Ms: round(percentile(samples, 95)),
@@ -185,13 +193,19 @@ async function run(kind: BenchDatabase, o: { actions: number; runs: number; warm
     log(`[${kind}] p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms`);
     return r;
   } finally {
+    await relais?.close();
     await drop();
   }
 }
 
 const bench: Bench = async ({ args, log }) => {
   const o = { actions: Number(arg(args, 'actions') ?? 200_000), runs: Number(arg(args, 'runs') ?? 200), warmup: Number(arg(args, 'warmup') ?? 20) };
-  const { result, pass } = await perDatabase(args, log, (kind) => run(kind, o, log), (r) => r.p95Ms <= TARGET_P95_MS);
+  const { result, pass } = await perDatabase(
+    args,
+    log,
+    (kind) => run(kind, o, log),
+    (r) => r.p95Ms <= TARGET_P95_MS,
+  );
   return { ...result, targetP95Ms: TARGET_P95_MS, actions: o.actions, pass };
 };
 export default bench;

@@ -1,7 +1,7 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { bulkDecide } from '../actions/decide';
 import { createConnector } from '../channels/connectors';
-import { secretKeys } from '../channels/secrets';
+import { secretKeys } from '../lib/secrets';
 import { createPerson } from '../crm/people';
 import { loadConfig } from '../lib/config';
 import { insertPendingEmails } from '../test/support/action-fixtures';
@@ -10,12 +10,12 @@ import { repoRoot } from '../test/support/spawn';
 import { arg } from './options';
 import type { Bench } from './run';
 import { round, scratchDatabase, type BenchDatabase } from './support';
+import { noJobQueue } from '../db/jobs/queue';
 
 // `npm run bench -- dispatch [--database server|embedded] [--n 5000] [--workers 4] --json`
 // N approved emails, W `cli worker` processes, a local SMTP sink (smtp-server). Timed from the
 // moment the bulk approval commits until the last action is `sent`.
 const SECRET = 'b'.repeat(64);
-
 
 function startWorker(env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
@@ -52,7 +52,11 @@ async function startSinkProcess() {
         child.once('message', (m) => resolve(m as SinkStats));
         child.send('stats');
       }),
-    close: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.send('stop'))),
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.send('stop');
+      }),
   };
 }
 
@@ -67,8 +71,23 @@ const bench: Bench = async ({ args, log }) => {
   try {
     const config = loadConfig({ ...process.env, RELAIS_SECRET_KEY: SECRET, LOG_LEVEL: 'silent' });
     const ws = await createWorkspaceWithTokens(db, 'Bench dispatch');
-    const ctx = { db: db.kysely, workspaceId: ws.id, actor: { type: 'user' as const, id: ws.adminId }, role: 'admin' as const };
-    await createConnector(ctx, secretKeys(config), { type: 'smtp', host: '127.0.0.1', port: sink.port, secure: false, fromEmail: 'envoi@bench.example', fromName: 'Bench', dailyCap: 100_000, maxConnections: 16 });
+    const ctx = {
+      db: db.kysely,
+      jobs: noJobQueue('the dispatch bench approves API proposals only'),
+      workspaceId: ws.id,
+      actor: { type: 'user' as const, id: ws.adminId },
+      role: 'admin' as const,
+    };
+    await createConnector(ctx, secretKeys(config), {
+      type: 'smtp',
+      host: '127.0.0.1',
+      port: sink.port,
+      secure: false,
+      fromEmail: 'envoi@bench.example',
+      fromName: 'Bench',
+      dailyCap: 100_000,
+      maxConnections: 16,
+    });
     const email = 'volume@exemple.example';
     const person = await createPerson(ctx, { kind: 'lead', firstName: 'Volume', email });
     log(`${database}: inserting ${n} pending actions…`);
@@ -95,7 +114,16 @@ const bench: Bench = async ({ args, log }) => {
     log(`${database}: ${sent} sent in ${seconds.toFixed(2)} s, ${distinct} distinct received`);
     return { perSecond: round(n / seconds, 1), workers, duplicates, lost, database, n, seconds: round(seconds, 2) };
   } finally {
-    await Promise.all(children.map((c) => new Promise((res) => (c.exitCode !== null ? res(null) : (c.once('exit', res), c.kill('SIGTERM'))))));
+    await Promise.all(
+      children.map(
+        (c) =>
+          new Promise((res) => {
+            if (c.exitCode !== null) return res(null);
+            c.once('exit', res);
+            c.kill('SIGTERM');
+          }),
+      ),
+    );
     await sink.close();
     await drop();
   }

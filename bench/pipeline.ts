@@ -2,7 +2,11 @@ import { insertWorkspace } from '../db/repositories/workspaces';
 import { loadWorkspaceProfile } from '../identity/profile';
 import { createScriptedModel } from '../test/teammates/scripted-model';
 import { startChat } from '../agents/supervisor/chat';
-import { fakeCompanies, setVoice, staticSource, testTeammateDeps } from '../test/teammates/fixtures';
+import { waitForRun } from '../graph/run-result';
+import { loadConfig } from '../lib/config';
+import { logger } from '../lib/log';
+import { openRelais } from '../server/root';
+import { fakeCompanies, setVoice, staticSource } from '../test/teammates/fixtures';
 import { runReactBaseline } from '../test/teammates/react-baseline';
 import { goodDraft, passReview } from '../test/teammates/scripted';
 import { withLatency } from '../test/teammates/simulated';
@@ -16,15 +20,19 @@ import { scratchDatabase } from './support';
 //   prompts), against the critical-path lower bound at RELAIS_LLM_CONCURRENCY;
 // - LangGraph's prebuilt ReAct agent (createReactAgent), same tools, same simulated model;
 // - the offline teammate, end to end.
+// Each request is a run on the job queue, executed by a worker of this process (as `npm start`
+// runs one), so the figures include handing the run to the worker.
 
 const LEADS = 50;
 const REQUEST = `trouve ${LEADS} entreprises de rénovation à Lyon et écris-leur`;
-
 
 const bench: Bench = async ({ args, log }) => {
   const latencyMs = Number(arg(args, 'latency') ?? 300);
   const concurrency = Number(arg(args, 'concurrency') ?? process.env.RELAIS_LLM_CONCURRENCY ?? 8);
   const { db, drop } = await scratchDatabase('embedded');
+  const relais = await openRelais({ db, config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), logger: logger.child({}, { level: 'silent' }) });
+  relais.startWorker({ jobs: 'teammate.run', pollMs: 50 });
+  const ask = async (workspaceId: string, message: string) => waitForRun(db.kysely, (await startChat(relais.teammates, { workspaceId, userId: null, message })).runId);
   try {
     const workspace = async (name: string, seed: number) => {
       const ws = await insertWorkspace(db.kysely, { name, legalName: `${name} SAS`, address: '1 rue de la République, 69001 Lyon' });
@@ -34,23 +42,24 @@ const bench: Bench = async ({ args, log }) => {
 
     // offline teammate, end to end (a warm-up request first: the checkpointer's setup and JIT are start-up costs)
     const off = await workspace('Atelier Lumière', 0);
-    const offDeps = testTeammateDeps(db, { companies: off.companies, concurrency });
-    await (await startChat(offDeps, { workspaceId: off.id, userId: null, message: 'combien de prospects ?' })).done;
+    relais.teammates.companies = off.companies;
+    relais.teammates.concurrency = concurrency;
+    await ask(off.id, 'combien de prospects ?');
     let t0 = performance.now();
-    const offline = await (await startChat(offDeps, { workspaceId: off.id, userId: null, message: REQUEST })).done;
+    const offline = await ask(off.id, REQUEST);
     const offlineMs = performance.now() - t0;
     log(`offline: ${offline.actions.length} drafts queued in ${Math.round(offlineMs)} ms`);
 
     // Relais, model mode, simulated model
-    const relais = await workspace('Atelier Lumière', 1000);
-    const profile = await loadWorkspaceProfile(db.kysely, relais.id);
+    const modelWs = await workspace('Atelier Lumière', 1000);
+    const profile = await loadWorkspaceProfile(db.kysely, modelWs.id);
     const scripted = createScriptedModel(
       { route: { tool: 'prospect', args: { sector: 'rénovation', place: 'Lyon', count: LEADS, draft: true, language: 'fr' } }, draft: goodDraft(profile), review: passReview },
       'simulated',
     );
-    const modelDeps = testTeammateDeps(db, { companies: relais.companies, concurrency, model: withLatency(scripted, latencyMs) });
+    Object.assign(relais.teammates, { companies: modelWs.companies, model: withLatency(scripted, latencyMs) });
     t0 = performance.now();
-    const run = await (await startChat(modelDeps, { workspaceId: relais.id, userId: null, message: REQUEST })).done;
+    const run = await ask(modelWs.id, REQUEST);
     const wallMs = performance.now() - t0;
     const record = await db.kysely.selectFrom('teammate_runs').selectAll().where('id', '=', run.runId).executeTakeFirstOrThrow();
     const routeCalls = scripted.callsFor('route').length;
@@ -61,12 +70,13 @@ const bench: Bench = async ({ args, log }) => {
     const lowerBoundMs = latencyMs * (routeCalls + Math.max(perLead, Math.ceil(leadCalls / concurrency)));
     const drafts = run.actions.length;
     const tokensPerDraft = (record.tokens_in + record.tokens_out) / Math.max(1, drafts);
-    log(`relais (model, ${latencyMs} ms/call, concurrency ${concurrency}): ${drafts} drafts, ${scripted.calls.length} calls in ${Math.round(wallMs)} ms (lower bound ${lowerBoundMs} ms)`);
+    log(
+      `relais (model, ${latencyMs} ms/call, concurrency ${concurrency}): ${drafts} drafts, ${scripted.calls.length} calls in ${Math.round(wallMs)} ms (lower bound ${lowerBoundMs} ms)`,
+    );
 
     // LangGraph's prebuilt ReAct agent, same tools and model
     const react = await workspace('Atelier Lumière', 2000);
-    const reactDeps = testTeammateDeps(db, { companies: react.companies, concurrency });
-    const baseline = await runReactBaseline(reactDeps, react.id, profile, REQUEST, latencyMs);
+    const baseline = await runReactBaseline({ ...relais.teammates, model: null, companies: react.companies, concurrency }, react.id, profile, REQUEST, latencyMs);
     const baselineTokensPerDraft = (baseline.usage.tokensIn + baseline.usage.tokensOut) / Math.max(1, baseline.drafts);
     log(`createReactAgent baseline: ${baseline.drafts} drafts, ${baseline.usage.calls} calls in ${Math.round(baseline.wallMs)} ms`);
 
@@ -91,6 +101,7 @@ const bench: Bench = async ({ args, log }) => {
       latencyMs,
     };
   } finally {
+    await relais.close();
     await drop();
   }
 };

@@ -3,11 +3,10 @@ import { serverReachable } from './options';
 import type { Bench } from './run';
 import { measure, scratchDatabase, type BenchDatabase } from './support';
 import { createWorkspaceWithTokens } from '../test/support/context';
-import { createApp } from '../server/app';
-import { extraModules } from '../server/modules';
+import { openRelais } from '../server/root';
 import { loadConfig } from '../lib/config';
 import { logger } from '../lib/log';
-import { createSession } from '../portal/data/sessions';
+import { createSession } from '../identity/sessions';
 import type { Db } from '../db/connection';
 
 // Portal server time, in process (app.request, no network): the Dashboard with 100k deals and
@@ -56,11 +55,11 @@ async function seedActions(db: Db, workspaceId: string, n: number) {
 
 async function run(kind: BenchDatabase, log: (l: string) => void) {
   const { db, drop } = await scratchDatabase(kind);
+  let relais: Awaited<ReturnType<typeof openRelais>> | null = null;
   try {
     const ws = await createWorkspaceWithTokens(db, 'Bench');
-    const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', RELAIS_DISPATCHER: 'off' });
-    const deps = { db: db.kysely, config, logger: logger.child({}, { level: 'silent' }) };
-    const app = createApp(deps, await extraModules(deps, db));
+    relais = await openRelais({ db, config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), logger: logger.child({}, { level: 'silent' }) });
+    const app = relais.app;
     const session = await createSession(db.kysely, ws.id, ws.adminId);
     const headers = { cookie: `relais_session=${session.cookie}`, accept: 'text/html' };
     const page = async (path: string) => {
@@ -87,10 +86,10 @@ async function run(kind: BenchDatabase, log: (l: string) => void) {
     log(`[${kind}] dashboard (with actions) p95 ${dashboardWithActions.p95} ms`);
     return { dashboard, library, dashboardWithActions };
   } finally {
+    await relais?.close();
     await drop();
   }
 }
-
 
 const bench: Bench = async ({ log }) => {
   const embedded = await run('embedded', log);

@@ -7,13 +7,107 @@ import { createWorkspaceWithTokens } from '../test/support/context';
 import type { Bench } from './run';
 import { mulberry32 } from '../lib/seeded-random';
 import { round, scratchDatabase, type BenchDatabase } from './support';
+import { noJobQueue } from '../db/jobs/queue';
 
 // A realistic book of companies: varied names (trade × surname × pattern), spread over 600
 // postcodes across France, so each postcode holds ~170 companies as a real CRM's would.
-const TRADES = ['Rénovation', 'Plomberie', 'Toitures', 'Menuiserie', 'Électricité', 'Peinture', 'Isolation', 'Maçonnerie', 'Carrelage', 'Chauffage', 'Couverture', 'Serrurerie', 'Charpente', 'Plâtrerie', 'Cabinet', 'Agence', 'Immobilier', 'Conseil', 'Boulangerie', 'Garage'];
-const SURNAMES = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard', 'André', 'Lefebvre', 'Mercier', 'Dupont', 'Lambert', 'Bonnet', 'François', 'Martinez', 'Legrand', 'Garnier', 'Faure', 'Rousseau', 'Blanc', 'Guérin', 'Muller', 'Henry', 'Roussel', 'Nicolas', 'Perrin', 'Morin', 'Mathieu', 'Clément', 'Gauthier', 'Dumont', 'Lopez', 'Fontaine', 'Chevalier', 'Robin'];
+const TRADES = [
+  'Rénovation',
+  'Plomberie',
+  'Toitures',
+  'Menuiserie',
+  'Électricité',
+  'Peinture',
+  'Isolation',
+  'Maçonnerie',
+  'Carrelage',
+  'Chauffage',
+  'Couverture',
+  'Serrurerie',
+  'Charpente',
+  'Plâtrerie',
+  'Cabinet',
+  'Agence',
+  'Immobilier',
+  'Conseil',
+  'Boulangerie',
+  'Garage',
+];
+const SURNAMES = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefèvre',
+  'Michel',
+  'Garcia',
+  'David',
+  'Bertrand',
+  'Roux',
+  'Vincent',
+  'Fournier',
+  'Morel',
+  'Girard',
+  'André',
+  'Lefebvre',
+  'Mercier',
+  'Dupont',
+  'Lambert',
+  'Bonnet',
+  'François',
+  'Martinez',
+  'Legrand',
+  'Garnier',
+  'Faure',
+  'Rousseau',
+  'Blanc',
+  'Guérin',
+  'Muller',
+  'Henry',
+  'Roussel',
+  'Nicolas',
+  'Perrin',
+  'Morin',
+  'Mathieu',
+  'Clément',
+  'Gauthier',
+  'Dumont',
+  'Lopez',
+  'Fontaine',
+  'Chevalier',
+  'Robin',
+];
 // new candidates carry surnames no known company has: the ground truth stays exact
-const NEW_SURNAMES = ['Barbier', 'Arnaud', 'Martel', 'Brunet', 'Schmitt', 'Colin', 'Vidal', 'Caron', 'Picard', 'Roger', 'Lemoine', 'Renard', 'Aubert', 'Rolland', 'Meunier', 'Marchand', 'Dufour', 'Blanchard', 'Gillet', 'Chevallier'];
+const NEW_SURNAMES = [
+  'Barbier',
+  'Arnaud',
+  'Martel',
+  'Brunet',
+  'Schmitt',
+  'Colin',
+  'Vidal',
+  'Caron',
+  'Picard',
+  'Roger',
+  'Lemoine',
+  'Renard',
+  'Aubert',
+  'Rolland',
+  'Meunier',
+  'Marchand',
+  'Dufour',
+  'Blanchard',
+  'Gillet',
+  'Chevallier',
+];
 const PLACES = ['du Rhône', 'de Provence', 'Atlantique', 'des Alpes', 'de la Loire', 'du Centre', 'Bretonne', 'du Sud-Ouest', 'Normande', 'de l’Est'];
 const PATTERNS: ((t: string, s: string, s2: string, p: string) => string)[] = [
   (t, s) => `${t} ${s}`,
@@ -24,7 +118,16 @@ const PATTERNS: ((t: string, s: string, s2: string, p: string) => string)[] = [
   (t, s, _s2, p) => `${s} ${t} ${p}`,
   (t, s, s2) => `${s} et ${s2} ${t}`,
 ];
-const STREETS = ['rue de la République', 'avenue Jean Jaurès', 'cours Lafayette', 'quai Perrache', 'rue Garibaldi', 'boulevard des Belges', 'rue Victor Hugo', 'place de la Mairie'];
+const STREETS = [
+  'rue de la République',
+  'avenue Jean Jaurès',
+  'cours Lafayette',
+  'quai Perrache',
+  'rue Garibaldi',
+  'boulevard des Belges',
+  'rue Victor Hugo',
+  'place de la Mairie',
+];
 
 export function company(i: number, surnames = SURNAMES) {
   const r = mulberry32(i * 7919 + 13);
@@ -60,18 +163,35 @@ async function dedupe(kind: BenchDatabase, log: (l: string) => void) {
     for (let k = 0; k < 100_000; k += 2000) {
       const rows = Array.from({ length: 2000 }, (_, j) => {
         const c = company(k + j);
-        return { id: uuidv7(), workspace_id: ws.id, name: c.name, postcode: c.postcode, address: c.address, source: 'bench', ...(vector ? { embedding: `[${companyEmbedding(c.name, c.address).join(',')}]` } : {}) };
+        return {
+          id: uuidv7(),
+          workspace_id: ws.id,
+          name: c.name,
+          postcode: c.postcode,
+          address: c.address,
+          source: 'bench',
+          ...(vector ? { embedding: `[${companyEmbedding(c.name, c.address).join(',')}]` } : {}),
+        };
       });
-      await db.kysely.insertInto('companies').values(rows as never).execute();
+      await db.kysely
+        .insertInto('companies')
+        .values(rows as never)
+        .execute();
     }
     await sql`analyze companies`.execute(db.kysely);
     // half already known (under a variant of their name), half new
     const candidates: LeadCandidate[] = Array.from({ length: 1000 }, (_, i) => {
       const known = i % 2 === 0;
       const c = known ? company(i * 97) : company(200_000 + i, NEW_SURNAMES);
-      return { name: known ? variant(c.name, i / 2) : c.name, postcode: c.postcode, address: c.address, source: 'bench', dirigeants: [{ firstName: 'Alex', lastName: `Martin${i}` }] };
+      return {
+        name: known ? variant(c.name, i / 2) : c.name,
+        postcode: c.postcode,
+        address: c.address,
+        source: 'bench',
+        dirigeants: [{ firstName: 'Alex', lastName: `Martin${i}` }],
+      };
     });
-    const ctx = { db: db.kysely, workspaceId: ws.id, actor: { type: 'teammate' as const, id: 'bench' } };
+    const ctx = { db: db.kysely, jobs: noJobQueue('the prospecting bench'), workspaceId: ws.id, actor: { type: 'teammate' as const, id: 'bench' } };
     const t0 = performance.now();
     const r = await createLeadsFromCompanies(ctx, candidates);
     const ms = performance.now() - t0;
@@ -96,6 +216,11 @@ const bench: Bench = async (opts) => {
   } catch (err) {
     server = { error: String(err) };
   }
-  return { intentRequestsPerSecond: intent.requestsPerSecond, intentRequestsPerCpuSecond: intent.requestsPerCpuSecond, intentRequests: intent.requests, dedupe1000vs100k: { embedded, server } };
+  return {
+    intentRequestsPerSecond: intent.requestsPerSecond,
+    intentRequestsPerCpuSecond: intent.requestsPerCpuSecond,
+    intentRequests: intent.requests,
+    dedupe1000vs100k: { embedded, server },
+  };
 };
 export default bench;

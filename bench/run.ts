@@ -14,8 +14,8 @@ if (!name || !/^[a-z-]+$/.test(name) || !existsSync(path.join(here, `${name}.ts`
   process.exit(1);
 }
 const json = rest.includes('--json');
-const log = (line: string) => process.stderr.write(line + '\n');
+const log = (line: string) => process.stderr.write(`${line}\n`);
 const mod = (await import(`./${name}.ts`)) as { default: Bench };
 const result = await mod.default({ json, args: rest.filter((a) => a !== '--json'), log });
-process.stdout.write(json ? JSON.stringify(result) + '\n' : JSON.stringify(result, null, 2) + '\n');
+process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
 process.exit(0);

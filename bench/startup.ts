@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Bench } from './run';
 import { measure, round, scratchDatabase, type BenchDatabase } from './support';
 import { createWorkspaceWithTokens } from '../test/support/context';
-import { createApp } from '../server/app';
+import { openRelais } from '../server/root';
 import { loadConfig } from '../lib/config';
 import { logger } from '../lib/log';
 
@@ -46,7 +46,8 @@ async function peopleListP95(kind: BenchDatabase, log: (l: string) => void) {
              'Prénom' || g, 'Nom' || g, 'p' || g || '@exemple.example', 'bench'
       from generate_series(1, 100000) g`.execute(db.kysely);
     await sql`analyze people`.execute(db.kysely);
-    const app = createApp({ db: db.kysely, config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), logger: logger.child({}, { level: 'silent' }) });
+    const relais = await openRelais({ db, config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), logger: logger.child({}, { level: 'silent' }) });
+    const app = relais.app;
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => server.once('listening', r));
     const port = (server.address() as { port: number }).port;
@@ -57,6 +58,7 @@ async function peopleListP95(kind: BenchDatabase, log: (l: string) => void) {
       await res.arrayBuffer();
     });
     server.close();
+    await relais.close();
     return r;
   } finally {
     await drop();

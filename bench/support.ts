@@ -15,7 +15,14 @@ export async function scratchDatabase(kind: BenchDatabase): Promise<{ db: Db; dr
   if (kind === 'embedded') {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'relais-bench-'));
     const db = await openDatabase({ dataDir, poolSize: 10 });
-    return { db, dataDir, drop: async () => { await db.close(); rmSync(dataDir, { recursive: true, force: true }); } };
+    return {
+      db,
+      dataDir,
+      drop: async () => {
+        await db.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `relais_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverAdminUrl });
@@ -56,4 +63,3 @@ export async function measure(n: number, fn: () => Promise<unknown>, warmup = 20
   }
   return { p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), p99: round(percentile(samples, 99)), n };
 }
-

@@ -7,12 +7,17 @@ import type { ChannelRow, SmtpSettings } from '../db/tables/approval';
 import { staleVersion } from '../crm/companies';
 import { notFound } from '../lib/errors';
 import { uuidv7 } from '../lib/ids';
-import type { SecretKeys } from './secrets';
+import type { SecretKeys } from '../lib/secrets';
 import { verifySmtp } from './smtp';
 
 // Settings → Connecteurs. Connecting or changing a channel is admin-only (enforced by the
 // routes); the password is sealed before it reaches the database and never comes back out.
-const host = z.string().trim().min(1, 'is required').max(253).regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/, 'must be a host name or an IP address');
+const host = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(253)
+  .regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/, 'must be a host name or an IP address');
 const port = z.number().int().min(1).max(65535);
 
 export const SmtpConnectorCreateSchema = z
@@ -85,7 +90,13 @@ export async function getConnector(ctx: CrmCtx, id: string) {
 }
 
 export async function createConnector(ctx: CrmCtx, keys: SecretKeys, input: SmtpConnectorCreate) {
-  const settings: SmtpSettings = { host: input.host, port: input.port, secure: input.secure, user: input.user ?? null, ...(input.maxConnections ? { maxConnections: input.maxConnections } : {}) };
+  const settings: SmtpSettings = {
+    host: input.host,
+    port: input.port,
+    secure: input.secure,
+    user: input.user ?? null,
+    ...(input.maxConnections ? { maxConnections: input.maxConnections } : {}),
+  };
   const secret = input.password ? keys.seal(input.password) : null;
   return ctx.db.transaction().execute(async (trx) => {
     const c = await repo.insertChannel(trx, {
@@ -99,7 +110,14 @@ export async function createConnector(ctx: CrmCtx, keys: SecretKeys, input: Smtp
       secret,
       daily_cap: input.dailyCap ?? null,
     });
-    await appendAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'channel.connected', subjectType: 'channel', subjectId: c.id, data: { type: 'smtp', host: input.host, fromEmail: input.fromEmail } });
+    await appendAudit(trx, {
+      workspaceId: ctx.workspaceId,
+      actor: ctx.actor,
+      action: 'channel.connected',
+      subjectType: 'channel',
+      subjectId: c.id,
+      data: { type: 'smtp', host: input.host, fromEmail: input.fromEmail },
+    });
     return c;
   });
 }

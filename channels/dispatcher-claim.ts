@@ -1,15 +1,16 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { payloadSchemaFor, type ActionPayload } from '../actions/payload';
+import { renderEmail, type RenderedEmail } from '../actions/render-email';
+import { unsubscribeToken, unsubscribeUrl } from '../actions/unsubscribe-token';
 import { dispatchContext, reserveDailySends, type DispatchWorkspace } from '../db/repositories/channels';
-import { transitionActions, type PerRowValues, type TransitionedRow } from '../db/repositories/actions';
+import { transitionActions } from '../actions/transition';
+import type { PerRowValues, TransitionedRow } from '../db/repositories/actions';
 import type { Database } from '../db/schema';
 import type { ActionKind, ChannelRow, SmtpSettings } from '../db/tables/approval';
 import { payloadHash } from '../lib/canonical-hash';
 import type { Logger } from '../lib/log';
-import { renderEmail, type RenderedEmail } from './render';
-import type { SecretKeys } from './secrets';
+import type { SecretKeys } from '../lib/secrets';
 import { DEFAULT_DAILY_CAP, DEFAULT_WINDOW, isOpen, localDay, nextLocalDay, nextOpening } from './send-window';
-import { unsubscribeToken, unsubscribeUrl } from './unsubscribe-token';
 
 /**
  * ApprovedSend: the only thing a channel accepts. It can only be minted here, by `claimBatch`,
@@ -19,9 +20,7 @@ import { unsubscribeToken, unsubscribeUrl } from './unsubscribe-token';
  */
 declare const approvedSendBrand: unique symbol;
 
-export type ChannelCredentials = Readonly<
-  SmtpSettings & { id: string; version: number; password: string | null; fromEmail: string; fromName: string }
->;
+export type ChannelCredentials = Readonly<SmtpSettings & { id: string; version: number; password: string | null; fromEmail: string; fromName: string }>;
 
 export type ApprovedSend = Readonly<{
   actionId: string;
@@ -108,16 +107,13 @@ export async function claimBatch(db: Kysely<Database>, opts: ClaimOptions): Prom
     to: 'sending',
     actor,
     from: ['approved', 'scheduled'],
-    where: sql`a.next_attempt_at <= now() and a.kind in (${sql.join(SMTP_KINDS.map((k) => sql.lit(k)))})
-      and exists (select 1 from channels c where c.workspace_id = a.workspace_id and c.enabled and c.type = 'smtp')`,
-    orderBy: sql`a.next_attempt_at`,
+    due: true,
+    kinds: SMTP_KINDS,
+    withEnabledChannel: 'smtp',
+    orderBy: 'next_attempt_at',
     limit: opts.batchSize,
     skipLocked: true,
-    set: {
-      lease_owner: opts.owner,
-      lease_expires_at: sql`now() + ${opts.leaseMs} * interval '1 millisecond'`,
-      attempts: sql`a.attempts + 1`,
-    },
+    set: { lease: { owner: opts.owner, ms: opts.leaseMs }, incrementAttempts: true },
     auditAction: 'action.claimed',
   });
   if (claimed.length === 0) return { sends: [], refused: 0, deferred: 0 };
@@ -144,7 +140,15 @@ export async function claimBatch(db: Kysely<Database>, opts: ClaimOptions): Prom
     }
     const parsed = payloadSchemaFor(row.kind).safeParse(row.approved_payload);
     if (!parsed.success) {
-      return { kind: 'fail', values: { id: row.id, reason: 'refused: the approved payload is not valid', last_error: parsed.error.issues[0]?.message ?? 'invalid', audit: { refused: 'invalid_payload' } } };
+      return {
+        kind: 'fail',
+        values: {
+          id: row.id,
+          reason: 'refused: the approved payload is not valid',
+          last_error: parsed.error.issues[0]?.message ?? 'invalid',
+          audit: { refused: 'invalid_payload' },
+        },
+      };
     }
     if (row.recipient_hash && ctx.suppressed.has(`${row.workspace_id}:${row.recipient_hash}`)) {
       return { kind: 'cancel', values: { id: row.id, reason: 'the recipient opted out', audit: { refused: 'recipient_suppressed' } } };
@@ -157,7 +161,15 @@ export async function claimBatch(db: Kysely<Database>, opts: ClaimOptions): Prom
     // the law (LCEN, CPCE L34-5) wants every prospecting email to say who sends it: the
     // workspace's legal name and address, in the footer. Until they are filled in, it waits.
     if (!ws.legal_name.trim() || !ws.address.trim()) {
-      return { kind: 'defer', values: { id: row.id, reason: 'sender identity incomplete: add the legal name and address in Settings', next_attempt_at: new Date(now.getTime() + 60_000), audit: { deferred: 'sender_identity' } } };
+      return {
+        kind: 'defer',
+        values: {
+          id: row.id,
+          reason: 'sender identity incomplete: add the legal name and address in Settings',
+          next_attempt_at: new Date(now.getTime() + 60_000),
+          audit: { deferred: 'sender_identity' },
+        },
+      };
     }
     if (opts.sendWindow) {
       const window = ws.settings.sendWindow ?? DEFAULT_WINDOW;
@@ -181,20 +193,22 @@ export async function claimBatch(db: Kysely<Database>, opts: ClaimOptions): Prom
     sendable.push(...group.slice(0, granted));
     if (granted < group.length) {
       const tomorrow = nextLocalDay(now, ws.timezone);
-      const at = opts.sendWindow ? nextOpening(ws.settings.sendWindow ?? DEFAULT_WINDOW, ws.timezone, tomorrow) ?? tomorrow : tomorrow;
-      for (const d of group.slice(granted)) overCap.push({ id: d.row.id, reason: `daily cap of ${cap} emails reached for this mailbox`, next_attempt_at: at, audit: { deferred: 'daily_cap', cap } });
+      const at = opts.sendWindow ? (nextOpening(ws.settings.sendWindow ?? DEFAULT_WINDOW, ws.timezone, tomorrow) ?? tomorrow) : tomorrow;
+      for (const d of group.slice(granted))
+        overCap.push({ id: d.row.id, reason: `daily cap of ${cap} emails reached for this mailbox`, next_attempt_at: at, audit: { deferred: 'daily_cap', cap } });
     }
   }
 
-  const release = { lease_owner: null, lease_expires_at: null };
-  const leaseMine = sql`a.lease_owner = ${opts.owner}`;
+  const release = { lease: null };
   const pick = (k: Decision['kind']) => decisions.flatMap((d) => (d.kind === k && d.kind !== 'send' ? [d.values] : []));
   const failed = pick('fail');
   const cancelled = pick('cancel');
   const deferred = [...pick('defer'), ...overCap];
-  if (failed.length) await transitionActions(db, { to: 'failed', actor, from: ['sending'], where: leaseMine, perRow: failed, set: release, auditAction: 'action.refused' });
-  if (cancelled.length) await transitionActions(db, { to: 'cancelled', actor, from: ['sending'], where: leaseMine, perRow: cancelled, set: release, auditAction: 'action.refused' });
-  if (deferred.length) await transitionActions(db, { to: 'scheduled', actor, from: ['sending'], where: leaseMine, perRow: deferred, set: release, auditAction: 'action.deferred' });
+  if (failed.length) await transitionActions(db, { to: 'failed', actor, from: ['sending'], leaseOwner: opts.owner, perRow: failed, set: release, auditAction: 'action.refused' });
+  if (cancelled.length)
+    await transitionActions(db, { to: 'cancelled', actor, from: ['sending'], leaseOwner: opts.owner, perRow: cancelled, set: release, auditAction: 'action.refused' });
+  if (deferred.length)
+    await transitionActions(db, { to: 'scheduled', actor, from: ['sending'], leaseOwner: opts.owner, perRow: deferred, set: release, auditAction: 'action.deferred' });
 
   const sends = sendable.map(({ row, payload, channel, ws }) => {
     const creds = channelCredentials(channel, opts.keys);

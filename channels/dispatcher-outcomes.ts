@@ -1,8 +1,9 @@
-import { sql, type Kysely } from 'kysely';
-import { transitionActions, type PerRowValues } from '../db/repositories/actions';
+import type { Kysely } from 'kysely';
+import { transitionActions } from '../actions/transition';
+import type { PerRowValues } from '../db/repositories/actions';
+import { insertActivities } from '../db/repositories/activities';
 import type { Database } from '../db/schema';
 import { payloadHash } from '../lib/canonical-hash';
-import { uuidv7 } from '../lib/ids';
 import type { ApprovedSend } from './dispatcher-claim';
 import type { DeliveryResult } from './smtp';
 
@@ -19,8 +20,7 @@ const MAX_BACKOFF_MS = 6 * 3600_000;
  */
 export async function recordOutcomes(db: Kysely<Database>, owner: string, outcomes: Outcome[], policy: RetryPolicy): Promise<OutcomeCounts> {
   const actor = { type: 'system' as const, id: `dispatcher:${owner}` };
-  const mine = sql`a.lease_owner = ${owner}`;
-  const release = { lease_owner: null, lease_expires_at: null };
+  const release = { lease: null };
   const sent: PerRowValues[] = [];
   const retry: PerRowValues[] = [];
   const failed: PerRowValues[] = [];
@@ -30,10 +30,23 @@ export async function recordOutcomes(db: Kysely<Database>, owner: string, outcom
     if (result.outcome === 'sent') {
       const m = send.message;
       const executed = { from: m.from, to: m.to, subject: m.subject, text: m.text, headers: m.headers, messageId: m.messageId, ics: m.ics, channelId: send.channel.id };
-      sent.push({ id, executed_payload: executed, executed_hash: payloadHash(executed), message_id: m.messageId, channel_id: send.channel.id, audit: { response: result.response.slice(0, 200) } });
+      sent.push({
+        id,
+        executed_payload: executed,
+        executed_hash: payloadHash(executed),
+        message_id: m.messageId,
+        channel_id: send.channel.id,
+        audit: { response: result.response.slice(0, 200) },
+      });
     } else if (result.outcome === 'transient' && send.attempt < policy.maxAttempts) {
       const delay = Math.min(policy.backoffMs * 2 ** (send.attempt - 1), MAX_BACKOFF_MS);
-      retry.push({ id, next_attempt_at: new Date(Date.now() + delay), last_error: result.error, reason: 'temporary delivery problem, will retry', audit: { error: result.error, attempt: send.attempt } });
+      retry.push({
+        id,
+        next_attempt_at: new Date(Date.now() + delay),
+        last_error: result.error,
+        reason: 'temporary delivery problem, will retry',
+        audit: { error: result.error, attempt: send.attempt },
+      });
     } else if (result.outcome === 'unknown') {
       unknown.push({ id, last_error: result.error, reason: 'the connection broke during the send: delivery unknown', audit: { error: result.error } });
     } else {
@@ -47,34 +60,33 @@ export async function recordOutcomes(db: Kysely<Database>, owner: string, outcom
       to: 'sent',
       actor,
       from: ['sending', 'delivery_unknown'],
-      where: mine,
+      leaseOwner: owner,
       perRow: sent,
-      set: { ...release, sent_at: sql`now()`, reason: null, last_error: null },
+      set: { ...release, sent_at: 'now', reason: null, last_error: null },
     });
     counts.sent = rows.length;
     const timeline = rows.filter((r) => r.person_id);
     if (timeline.length) {
-      await db
-        .insertInto('activities')
-        .values(
-          timeline.map((r) => ({
-            id: uuidv7(),
-            workspace_id: r.workspace_id,
-            subject_type: 'person' as const,
-            subject_id: r.person_id!,
-            kind: r.kind === 'meeting' ? 'meeting_invite_sent' : 'email_sent',
-            actor_type: 'system' as const,
-            actor_id: null,
-            summary: String((r.approved_payload as { subject?: unknown } | null)?.subject ?? ''),
-            data: JSON.stringify({ actionId: r.id, messageId: r.message_id }),
-          })),
-        )
-        .execute();
+      await insertActivities(
+        db,
+        timeline.map((r) => ({
+          workspaceId: r.workspace_id,
+          subjectType: 'person' as const,
+          subjectId: r.person_id!,
+          kind: r.kind === 'meeting' ? 'meeting_invite_sent' : 'email_sent',
+          actor: { type: 'system' as const, id: null },
+          summary: String((r.approved_payload as { subject?: unknown } | null)?.subject ?? ''),
+          data: { actionId: r.id, messageId: r.message_id },
+        })),
+      );
     }
   }
-  if (retry.length) counts.retried = (await transitionActions(db, { to: 'scheduled', actor, from: ['sending'], where: mine, perRow: retry, set: release, auditAction: 'action.retry_scheduled' })).length;
-  if (failed.length) counts.failed = (await transitionActions(db, { to: 'failed', actor, from: ['sending'], where: mine, perRow: failed, set: release })).length;
-  if (unknown.length) counts.unknown = (await transitionActions(db, { to: 'delivery_unknown', actor, from: ['sending'], where: mine, perRow: unknown })).length;
+  if (retry.length)
+    counts.retried = (
+      await transitionActions(db, { to: 'scheduled', actor, from: ['sending'], leaseOwner: owner, perRow: retry, set: release, auditAction: 'action.retry_scheduled' })
+    ).length;
+  if (failed.length) counts.failed = (await transitionActions(db, { to: 'failed', actor, from: ['sending'], leaseOwner: owner, perRow: failed, set: release })).length;
+  if (unknown.length) counts.unknown = (await transitionActions(db, { to: 'delivery_unknown', actor, from: ['sending'], leaseOwner: owner, perRow: unknown })).length;
   return counts;
 }
 
@@ -84,8 +96,8 @@ export async function sweepExpiredLeases(db: Kysely<Database>, limit = 500): Pro
     to: 'delivery_unknown',
     actor: { type: 'system', id: 'dispatcher:sweeper' },
     from: ['sending'],
-    where: sql`a.lease_expires_at < now()`,
-    orderBy: sql`a.lease_expires_at`,
+    leaseExpired: true,
+    orderBy: 'lease_expires_at',
     limit,
     skipLocked: true,
     set: { reason: 'the dispatcher stopped while sending: a human must check whether it arrived', lease_expires_at: null },

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkDecide } from '../actions/decide';
 import { createTestContext, type TestContext } from '../test/support/context';
 import { insertPendingEmails } from '../test/support/action-fixtures';
 import { createPerson, TEST_SECRET_KEY, userCtx } from '../test/support/approval';
-import { repoRoot } from '../test/support/spawn';
+import { startWorkerProcess } from '../test/support/spawn';
 import { startSmtpSink, type SmtpSink } from '../test/support/smtp-sink';
 
 // 4 dispatcher processes (`cli worker`, real child processes) over N approved actions against a
@@ -33,42 +33,15 @@ afterAll(async () => {
   await sink?.close();
 });
 
-function startWorker(): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    // node --import tsx (not the tsx wrapper): the pid we SIGKILL is the worker itself
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'cli/main.ts', 'worker', '--batch', '25', '--lanes', '2', '--lease-ms', String(LEASE_MS), '--poll-ms', '50', '--housekeeping-ms', '300'],
-      {
-        cwd: repoRoot,
-        env: {
-          ...process.env,
-          // server: the same database and this file's schema; embedded: this file's data dir,
-          // whose owner (this test process) serves it over the wire protocol
-          ...(onServer ? { DATABASE_URL: process.env.TEST_DATABASE_URL, RELAIS_DB_SCHEMA: t.schema } : { RELAIS_DATA_DIR: t.dataDir }),
-          RELAIS_SECRET_KEY: TEST_SECRET_KEY,
-          RELAIS_SEND_WINDOW: 'off',
-          LOG_LEVEL: 'warn',
-        },
-      },
-    );
-    children.push(child);
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${out}\n${err}`)), 60_000);
-    child.stderr!.on('data', (d) => {
-      err += d;
-      workerLogs.push(String(d));
-    });
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('worker ready')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.on('close', (code) => reject(new Error(`worker exited with ${code}:\n${out}\n${err}`)));
-  });
+async function startWorker(): Promise<ChildProcess> {
+  const child = await startWorkerProcess(
+    t,
+    ['--jobs', 'dispatch,dispatch.sweep', '--batch', '25', '--lanes', '2', '--lease-ms', String(LEASE_MS), '--poll-ms', '50', '--housekeeping-ms', '300'],
+    { RELAIS_SECRET_KEY: TEST_SECRET_KEY, RELAIS_SEND_WINDOW: 'off' },
+    workerLogs,
+  );
+  children.push(child);
+  return child;
 }
 
 async function seedPending(n: number): Promise<string[]> {
@@ -78,14 +51,21 @@ async function seedPending(n: number): Promise<string[]> {
 }
 
 async function statusCounts(): Promise<Record<string, number>> {
-  const rows = await t.db.kysely.selectFrom('actions').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('workspace_id', '=', t.a.id).groupBy('status').execute();
+  const rows = await t.db.kysely
+    .selectFrom('actions')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('workspace_id', '=', t.a.id)
+    .groupBy('status')
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
 describe(`${WORKERS} dispatcher processes`, () => {
   it(`deliver ${N} approved actions exactly once, even when one is SIGKILLed mid-run`, async () => {
     await t.request('PATCH', '/api/workspace', { body: { settings: { dailyCap: 10_000 } } });
-    const ch = await t.request('POST', '/api/connectors', { body: { type: 'smtp', host: '127.0.0.1', port: sink.port, secure: false, fromEmail: 'envoi@atelier-a.fr', fromName: 'Atelier A' } });
+    const ch = await t.request('POST', '/api/connectors', {
+      body: { type: 'smtp', host: '127.0.0.1', port: sink.port, secure: false, fromEmail: 'envoi@atelier-a.fr', fromName: 'Atelier A' },
+    });
     expect(ch.status).toBe(201);
     const ids = await seedPending(N);
     const workers = await Promise.all(Array.from({ length: WORKERS }, () => startWorker()));
@@ -106,11 +86,20 @@ describe(`${WORKERS} dispatcher processes`, () => {
       }
       const open = (counts.approved ?? 0) + (counts.scheduled ?? 0) + (counts.sending ?? 0);
       if (killed && open === 0) break;
-      if (Date.now() - started > Number(process.env.RELAIS_TEST_DISPATCH_TIMEOUT ?? 120_000)) throw new Error(`dispatch did not finish: ${JSON.stringify(counts)}\n${workerLogs.join('').slice(-3000)}`);
+      if (Date.now() - started > Number(process.env.RELAIS_TEST_DISPATCH_TIMEOUT ?? 120_000))
+        throw new Error(`dispatch did not finish: ${JSON.stringify(counts)}\n${workerLogs.join('').slice(-3000)}`);
       await new Promise((r) => setTimeout(r, 100));
     }
     const elapsed = (Date.now() - started) / 1000;
-    await Promise.all(workers.slice(1).map((w) => new Promise((r) => (w.once('exit', r), w.kill('SIGTERM')))));
+    await Promise.all(
+      workers.slice(1).map(
+        (w) =>
+          new Promise((r) => {
+            w.once('exit', r);
+            w.kill('SIGTERM');
+          }),
+      ),
+    );
 
     const sent = counts.sent ?? 0;
     const unknown = counts.delivery_unknown ?? 0;
@@ -128,6 +117,8 @@ describe(`${WORKERS} dispatcher processes`, () => {
     const arrivedUnknown = rows.filter((r) => r.status === 'delivery_unknown' && received.has(`<${r.id}@atelier-a.fr>`)).length;
     // the killed worker held at most its in-flight batches
     expect(unknown).toBeLessThanOrEqual(2 * 25);
-    console.info(`[dispatch] ${N} actions, ${WORKERS} workers, one SIGKILLed: sent ${sent}, delivery_unknown ${unknown} (${arrivedUnknown} of them had arrived), duplicates ${duplicates}, ${elapsed.toFixed(1)} s`);
+    console.info(
+      `[dispatch] ${N} actions, ${WORKERS} workers, one SIGKILLed: sent ${sent}, delivery_unknown ${unknown} (${arrivedUnknown} of them had arrived), duplicates ${duplicates}, ${elapsed.toFixed(1)} s`,
+    );
   }, 180_000);
 });

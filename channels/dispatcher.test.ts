@@ -7,7 +7,7 @@ import { createPerson, proposeEmail, teammate, TEST_SECRET_KEY } from '../test/s
 import { startSmtpSink, type SmtpSink } from '../test/support/smtp-sink';
 import { claimBatch, type ApprovedSend } from './dispatcher-claim';
 import { dispatchOnce, housekeeping, type DispatcherEnv } from './dispatcher';
-import { secretKeys } from './secrets';
+import { secretKeys } from '../lib/secrets';
 import { localParts } from './send-window';
 import { closeTransports, deliverApproved } from './smtp';
 
@@ -122,7 +122,11 @@ describe('dispatcher → SMTP', () => {
       const d = await status(id);
       expect(d).toMatchObject({ status: 'failed', reason: 'refused: the payload no longer matches what was approved' });
       const audit = await listAudit(t.db.kysely, t.a.id, 'action', id);
-      expect(audit.at(-1)).toMatchObject({ action: 'action.refused', actor_type: 'system', data: expect.objectContaining({ refused: 'payload_hash_mismatch', to: 'failed', expectedHash: d.hashes.approved }) });
+      expect(audit.at(-1)).toMatchObject({
+        action: 'action.refused',
+        actor_type: 'system',
+        data: expect.objectContaining({ refused: 'payload_hash_mismatch', to: 'failed', expectedHash: d.hashes.approved }),
+      });
     }
     expect(sink.received.some((m) => m.to.includes('pirate@evil.test'))).toBe(false);
   });

@@ -5,14 +5,15 @@ import { expireDueActions } from '../actions/expiry';
 import type { Database } from '../db/schema';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/log';
+import { secretKeys } from '../lib/secrets';
 import { claimBatch } from './dispatcher-claim';
 import { recordOutcomes, sweepExpiredLeases, type OutcomeCounts } from './dispatcher-outcomes';
-import { secretKeys } from './secrets';
 import { closeTransports, deliverApproved } from './smtp';
 
-// The outbox dispatcher: claim → send → record, in `lanes` concurrent loops per process, plus
-// housekeeping (expired leases → delivery_unknown, pending actions → expired). Any number of
-// processes can run it against one database (`npm start`, `npm run cli -- worker`).
+// The outbox dispatcher: claim → send → record, in `lanes` concurrent loops per worker process.
+// Any number of processes can run it against one database (`npm start`, `npm run cli -- worker`).
+// Its housekeeping (expired leases → delivery_unknown, pending actions → expired) runs as
+// periodic jobs (channels/jobs.ts, actions/jobs.ts) on whichever worker takes them.
 
 export type DispatcherEnv = { db: Kysely<Database>; config: Config; logger: Logger };
 export type DispatcherOptions = {
@@ -23,7 +24,6 @@ export type DispatcherOptions = {
   lanes: number;
   maxAttempts: number;
   backoffMs: number;
-  housekeepingMs: number;
 };
 export type CycleStats = OutcomeCounts & { claimed: number; refused: number; deferred: number };
 
@@ -34,7 +34,6 @@ export const DEFAULT_DISPATCHER: Omit<DispatcherOptions, 'owner'> = {
   lanes: 2,
   maxAttempts: 6,
   backoffMs: 60_000,
-  housekeepingMs: 30_000,
 };
 
 export const newOwnerId = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -73,6 +72,7 @@ export async function dispatchOnce(env: DispatcherEnv, partial: Partial<Dispatch
   return { ...counts, claimed, refused: claim.refused, deferred: claim.deferred };
 }
 
+/** Both housekeeping passes at once (`cli worker --once`, tests); workers run them as periodic jobs. */
 export async function housekeeping(env: DispatcherEnv): Promise<{ unknown: number; expired: number }> {
   const unknown = await sweepExpiredLeases(env.db);
   const expired = await expireDueActions(env.db);
@@ -109,17 +109,7 @@ export function startDispatcher(env: DispatcherEnv, partial: Partial<DispatcherO
       }
     }
   };
-  const keeper = async () => {
-    while (running) {
-      try {
-        await housekeeping(env);
-      } catch (err) {
-        env.logger.error({ err }, 'dispatcher housekeeping failed');
-      }
-      if (running) await sleep(o.housekeepingMs);
-    }
-  };
-  const loops = [...Array.from({ length: o.lanes }, (_, i) => lane(i)), keeper()];
+  const loops = Array.from({ length: o.lanes }, (_, i) => lane(i));
   env.logger.info({ owner: o.owner, lanes: o.lanes, batchSize: o.batchSize, sendWindow: env.config.RELAIS_SEND_WINDOW }, 'dispatcher started');
   return {
     owner: o.owner,

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../test/support/spawn';
 
 // The one invariant, made structural: only channels/smtp.ts may import an SMTP library, only the
-// dispatcher's claim module decrypts channel secrets for sending, and the only exported way to
-// send takes an ApprovedSend, which only that claim module can mint (see dispatcher-claim.ts).
+// dispatcher's claim module decrypts channel secrets for sending (the cipher itself lives in
+// lib/secrets.ts), and the only exported way to send takes an ApprovedSend, which only that claim
+// module can mint (see dispatcher-claim.ts).
 function sources(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     if (name === 'node_modules' || name.startsWith('.')) continue;
@@ -21,13 +22,17 @@ const files = sources(repoRoot).filter((f) => !rel(f).startsWith('test/'));
 
 describe('no path outside the dispatcher reaches a channel', () => {
   it('only channels/smtp.ts imports an SMTP client', () => {
-    const offenders = files.filter((f) => /from ['"](nodemailer|smtp-connection|emailjs|@sendgrid|postmark|mailgun)/.test(readFileSync(f, 'utf8')) || /require\(['"]nodemailer/.test(readFileSync(f, 'utf8')));
+    const offenders = files.filter(
+      (f) => /from ['"](nodemailer|smtp-connection|emailjs|@sendgrid|postmark|mailgun)/.test(readFileSync(f, 'utf8')) || /require\(['"]nodemailer/.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders.map(rel)).toEqual(['channels/smtp.ts']);
   });
 
   it('only the dispatcher and the connector test open channel secrets', () => {
     const offenders = files.filter((f) => /\.open\(\s*c\.secret|keys\.open\(/.test(readFileSync(f, 'utf8')));
     expect(offenders.map(rel).sort()).toEqual(['channels/connectors.ts', 'channels/dispatcher-claim.ts']);
+    const deciphering = files.filter((f) => /createDecipheriv/.test(readFileSync(f, 'utf8')));
+    expect(deciphering.map(rel)).toEqual(['lib/secrets.ts']);
   });
 
   it('channels/smtp.ts exports no transport, only deliverApproved (ApprovedSend) and verify', () => {

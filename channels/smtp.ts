@@ -29,7 +29,11 @@ function transportFor(c: ChannelCredentials): Transporter<SMTPPool.SentMessageIn
   const key = `${c.id}:${c.version}`;
   let t = transports.get(key);
   if (!t) {
-    for (const [k, old] of transports) if (k.startsWith(`${c.id}:`)) (old.close(), transports.delete(k));
+    for (const [k, old] of transports) {
+      if (!k.startsWith(`${c.id}:`)) continue;
+      old.close();
+      transports.delete(k);
+    }
     const options: SMTPPool.Options = {
       pool: true,
       maxConnections: c.maxConnections ?? DEFAULT_CONNECTIONS,

@@ -19,8 +19,8 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 const io: CliIo = {
-  stdout: (line) => process.stdout.write(line + '\n'),
-  stderr: (line) => process.stderr.write(line + '\n'),
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
   stdin: process.stdin,
 };
 

@@ -38,25 +38,27 @@ function toColumns(input: Omit<CompanyPatch, 'version'>): CompanyUpdate {
 export async function createCompany(ctx: CrmCtx, input: CompanyCreate) {
   return ctx.db.transaction().execute(async (trx) => {
     const cols = toColumns(input);
-    const company = await repo.insertCompany(trx, {
-      id: uuidv7(),
-      workspace_id: ctx.workspaceId,
-      name: input.name,
-      siren: input.siren ?? input.siret?.slice(0, 9) ?? null,
-      siret: input.siret ?? null,
-      naf_code: cols.naf_code ?? null,
-      naf_label: cols.naf_label ?? null,
-      address: cols.address ?? null,
-      postcode: cols.postcode ?? null,
-      commune_code: cols.commune_code ?? null,
-      city: cols.city ?? null,
-      headcount_band: cols.headcount_band ?? null,
-      website: cols.website ?? null,
-      source: input.source ?? 'manual',
-      source_id: input.sourceId ?? null,
-    }).catch((err: unknown) => {
-      throw isUniqueViolation(err) ? conflict('a company with this SIRET already exists', { field: 'siret' }) : err;
-    });
+    const company = await repo
+      .insertCompany(trx, {
+        id: uuidv7(),
+        workspace_id: ctx.workspaceId,
+        name: input.name,
+        siren: input.siren ?? input.siret?.slice(0, 9) ?? null,
+        siret: input.siret ?? null,
+        naf_code: cols.naf_code ?? null,
+        naf_label: cols.naf_label ?? null,
+        address: cols.address ?? null,
+        postcode: cols.postcode ?? null,
+        commune_code: cols.commune_code ?? null,
+        city: cols.city ?? null,
+        headcount_band: cols.headcount_band ?? null,
+        website: cols.website ?? null,
+        source: input.source ?? 'manual',
+        source_id: input.sourceId ?? null,
+      })
+      .catch((err: unknown) => {
+        throw isUniqueViolation(err) ? conflict('a company with this SIRET already exists', { field: 'siret' }) : err;
+      });
     await insertActivity(trx, { workspaceId: ctx.workspaceId, subjectType: 'company', subjectId: company.id, kind: 'created', actor: ctx.actor, summary: company.name });
     await appendAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'company.created', subjectType: 'company', subjectId: company.id });
     return company;
@@ -71,7 +73,14 @@ export async function updateCompany(ctx: CrmCtx, id: string, patch: CompanyPatch
     const updated = await repo.updateCompany(trx, ctx.workspaceId, id, version, toColumns(rest));
     if (!updated) throw staleVersion(current.version);
     await insertActivity(trx, { workspaceId: ctx.workspaceId, subjectType: 'company', subjectId: id, kind: 'updated', actor: ctx.actor, data: { fields: Object.keys(rest) } });
-    await appendAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'company.updated', subjectType: 'company', subjectId: id, data: { fields: Object.keys(rest) } });
+    await appendAudit(trx, {
+      workspaceId: ctx.workspaceId,
+      actor: ctx.actor,
+      action: 'company.updated',
+      subjectType: 'company',
+      subjectId: id,
+      data: { fields: Object.keys(rest) },
+    });
     return updated;
   });
 }

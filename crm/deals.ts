@@ -38,6 +38,11 @@ export async function listDeals(ctx: CrmCtx, f: Omit<repo.DealFilter, 'after' | 
   return { items: page.items.map((deal) => ({ deal, stage: byId.get(deal.stage_id)! })), nextCursor: page.nextCursor };
 }
 
+/** A page of deals as stored, filtered by stage id: for callers that already hold the stages (the Portal's board and lists). */
+export function listDealRows(ctx: CrmCtx, f: Omit<repo.DealFilter, 'after'> & { cursor?: string }) {
+  return repo.listDeals(ctx.db, ctx.workspaceId, { ...f, after: decodeCursor(f.cursor) });
+}
+
 export async function getDeal(ctx: CrmCtx, id: string): Promise<DealWithStage> {
   const deal = await repo.findDeal(ctx.db, ctx.workspaceId, id);
   if (!deal) throw notFound('deal');
@@ -94,7 +99,15 @@ export async function updateDeal(ctx: CrmCtx, id: string, patch: DealPatch): Pro
     if (!deal) throw staleVersion(current.version);
     if (to.id !== from.id) {
       const data = { from: from.key, to: to.key };
-      await insertActivity(trx, { workspaceId: ctx.workspaceId, subjectType: 'deal', subjectId: id, kind: 'stage_changed', actor: ctx.actor, summary: `${from.name} → ${to.name}`, data });
+      await insertActivity(trx, {
+        workspaceId: ctx.workspaceId,
+        subjectType: 'deal',
+        subjectId: id,
+        kind: 'stage_changed',
+        actor: ctx.actor,
+        summary: `${from.name} → ${to.name}`,
+        data,
+      });
       await appendAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'deal.stage_changed', subjectType: 'deal', subjectId: id, data });
     }
     const fields = Object.keys(rest);

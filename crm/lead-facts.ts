@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { findPeopleWithCompanies } from '../db/repositories/people';
+import type { Language } from '../lib/language';
+import { displayCity, displayCompanyName, displayPersonName, headcountLabel } from './lead-display';
 
 // The only facts a draft may use about its recipient: the lead's record, read fresh from the
 // CRM for every draft, validated, and handed to drafter and reviewer alike.
@@ -39,12 +41,12 @@ function creationYearOf(row: Record<string, unknown>): number | null {
     if (typeof v === 'string' && /^\d{4}/.test(v)) return Number(v.slice(0, 4));
     if (v instanceof Date) return v.getUTCFullYear();
   }
-  const y = row['creation_year'];
+  const y = row.creation_year;
   return typeof y === 'number' ? y : null;
 }
 
 function civilityOf(row: Record<string, unknown>): Civility | null {
-  const v = row['civility'];
+  const v = row.civility;
   return v === 'madame' || v === 'monsieur' ? v : null;
 }
 
@@ -75,4 +77,23 @@ export async function loadLeadFacts(db: Kysely<Database>, workspaceId: string, p
     });
   }
   return out;
+}
+
+/** The facts a model sees (drafter and reviewer alike): display forms, no internal ids beyond the person's. */
+export function leadFactsForPrompt(facts: LeadFacts, lang: Language) {
+  const name = displayPersonName(facts.firstName, facts.lastName);
+  const c = facts.company;
+  return {
+    personId: facts.personId,
+    dirigeant: name.full ? { firstName: name.first || null, lastName: name.last || null, role: facts.role, civility: facts.civility } : null,
+    company: c
+      ? {
+          name: displayCompanyName(c.name),
+          activity: c.activity,
+          city: c.city ? displayCity(c.city) : null,
+          headcount: headcountLabel(c.headcountBand, lang),
+          creationYear: c.creationYear,
+        }
+      : null,
+  };
 }

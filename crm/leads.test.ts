@@ -7,7 +7,7 @@ let t: TestContext;
 let ctx: CrmCtx;
 beforeAll(async () => {
   t = await createTestContext();
-  ctx = { db: t.db.kysely, workspaceId: t.a.id, actor: { type: 'teammate', id: 'prospector' } };
+  ctx = { db: t.db.kysely, jobs: t.deps.jobs, workspaceId: t.a.id, actor: { type: 'teammate', id: 'prospector' } };
 });
 afterAll(async () => t?.close());
 
@@ -26,7 +26,12 @@ describe('createLeadsFromCompanies', () => {
   it('creates companies and dirigeants as leads, then recognises them when asked again', async () => {
     const batch = [
       found({ name: 'Peintures du Rhône SARL', siren: '732829320', siret: '73282932000074', address: '10 rue Paul Bert' }),
-      found({ name: 'Atelier Vitrerie Lumière', address: '4 cours Gambetta', postcode: '69007', dirigeants: [{ firstName: 'Luc', lastName: 'Bernard', role: 'Président', isNaturalPerson: true }] }),
+      found({
+        name: 'Atelier Vitrerie Lumière',
+        address: '4 cours Gambetta',
+        postcode: '69007',
+        dirigeants: [{ firstName: 'Luc', lastName: 'Bernard', role: 'Président', isNaturalPerson: true }],
+      }),
     ];
     const first = await createLeadsFromCompanies(ctx, batch);
     expect(first).toMatchObject({ created: 2, known: 0 });
@@ -61,7 +66,14 @@ describe('createLeadsFromCompanies', () => {
     const { body: p } = await t.request('POST', '/api/people', { body: { firstName: 'Inès', lastName: 'Faure', email: 'ines@faure-renov.example' } });
     await t.db.kysely.updateTable('people').set({ opted_out_at: new Date() }).where('id', '=', p.id).execute();
     const r = await createLeadsFromCompanies(ctx, [
-      found({ name: 'Faure Rénovation', postcode: '69009', dirigeants: [{ firstName: 'Inès', lastName: 'Faure', email: 'INES@faure-renov.example' }, { firstName: 'Paul', lastName: 'Faure' }] }),
+      found({
+        name: 'Faure Rénovation',
+        postcode: '69009',
+        dirigeants: [
+          { firstName: 'Inès', lastName: 'Faure', email: 'INES@faure-renov.example' },
+          { firstName: 'Paul', lastName: 'Faure' },
+        ],
+      }),
     ]);
     expect(r.outcomes[0]).toMatchObject({ status: 'created', skippedOptedOut: 1 });
     expect(r.outcomes[0].personIds).toHaveLength(1);

@@ -1,13 +1,26 @@
 import { z } from 'zod';
 import { uuidv7 } from '../lib/ids';
 import { companyEmbedding, companyKey, cosine, foldText } from '../lib/embedding';
+import { insertActivities, type NewActivity } from '../db/repositories/activities';
+import { insertAuditEntries, type AuditEntry } from '../db/repositories/audit';
+import { insertCompanies } from '../db/repositories/companies';
 import { companiesHaveEmbedding, findBySirenOrSiret, findOptedOut, nearestInPostcode, sameNameKey, type MatchHit, type Probe } from '../db/repositories/company-match';
+import { insertPeople } from '../db/repositories/people';
+import type { NewCompany, NewPerson } from '../db/schema';
 import type { CrmCtx } from './context';
 
 /** A company found by a source (SIRENE API, offline directory, CSV), before it is known or not. */
 export const LeadCandidateSchema = z.object({
-  siren: z.string().regex(/^\d{9}$/).nullable().optional(),
-  siret: z.string().regex(/^\d{14}$/).nullable().optional(),
+  siren: z
+    .string()
+    .regex(/^\d{9}$/)
+    .nullable()
+    .optional(),
+  siret: z
+    .string()
+    .regex(/^\d{14}$/)
+    .nullable()
+    .optional(),
   name: z.string().min(1),
   nafCode: z.string().nullable().optional(),
   nafLabel: z.string().nullable().optional(),
@@ -37,7 +50,7 @@ export const LeadCandidateSchema = z.object({
 });
 export type LeadCandidate = z.input<typeof LeadCandidateSchema>;
 
-export type LeadOutcome = {
+export type CandidateOutcome = {
   index: number;
   status: 'created' | 'known';
   companyId: string;
@@ -48,7 +61,7 @@ export type LeadOutcome = {
   skippedOptedOut?: number;
 };
 
-export type LeadsResult = { created: number; known: number; outcomes: LeadOutcome[] };
+export type LeadsResult = { created: number; known: number; outcomes: CandidateOutcome[] };
 
 // Measured on 100k generated companies (bench/prospect.ts): a similar name alone, or a less
 // similar name (a dropped letter, a glued word) at the same street address, is the same company.
@@ -71,7 +84,7 @@ export async function createLeadsFromCompanies(ctx: CrmCtx, input: LeadCandidate
   const candidates = input.map((c) => LeadCandidateSchema.parse(c));
   const { outcomes, vectors, useVector } = await matchCandidates(ctx, candidates);
   await insertNew(ctx, candidates, outcomes, vectors, useVector, opts);
-  const done = outcomes as LeadOutcome[];
+  const done = outcomes as CandidateOutcome[];
   return { created: done.filter((o) => o.status === 'created').length, known: done.filter((o) => o.status === 'known').length, outcomes: done };
 }
 
@@ -79,7 +92,7 @@ export type ParsedCandidate = z.output<typeof LeadCandidateSchema>;
 
 /** Which candidates are already known (and as which company); null = new. Reads only. */
 export async function matchCandidates(ctx: CrmCtx, candidates: ParsedCandidate[]) {
-  const outcomes: (LeadOutcome | null)[] = candidates.map(() => null);
+  const outcomes: (CandidateOutcome | null)[] = candidates.map(() => null);
   // 1. exact identifiers, in one query
   const sirens = [...new Set(candidates.map((c) => c.siren ?? c.siret?.slice(0, 9)).filter((s): s is string => Boolean(s)))];
   const sirets = [...new Set(candidates.map((c) => c.siret).filter((s): s is string => Boolean(s)))];
@@ -94,7 +107,8 @@ export async function matchCandidates(ctx: CrmCtx, candidates: ParsedCandidate[]
   // 2. the same folded name in the same postcode, then fuzzy neighbours for the rest
   const useVector = await companiesHaveEmbedding(ctx.db);
   const vectors = candidates.map((c) => companyEmbedding(c.name, c.address));
-  const open = () => candidates.flatMap((c, i): Probe[] => (!outcomes[i] && c.postcode ? [{ idx: i, postcode: c.postcode, name: c.name, address: c.address ?? null, vector: vectors[i] }] : []));
+  const open = () =>
+    candidates.flatMap((c, i): Probe[] => (!outcomes[i] && c.postcode ? [{ idx: i, postcode: c.postcode, name: c.name, address: c.address ?? null, vector: vectors[i] }] : []));
   for (const hit of await sameNameKey(ctx.db, ctx.workspaceId, open())) {
     outcomes[hit.idx] = { index: hit.idx, status: 'known', companyId: hit.id, personIds: [], name: hit.name, matchedBy: 'similar' };
   }
@@ -123,7 +137,14 @@ export async function matchCandidates(ctx: CrmCtx, candidates: ParsedCandidate[]
 }
 
 /** Inserts the candidates still unmatched and fills in their outcomes (mutates `outcomes`). */
-async function insertNew(ctx: CrmCtx, candidates: ParsedCandidate[], outcomes: (LeadOutcome | null)[], vectors: number[][], useVector: boolean, opts: { lawfulBasisNote?: string }) {
+async function insertNew(
+  ctx: CrmCtx,
+  candidates: ParsedCandidate[],
+  outcomes: (CandidateOutcome | null)[],
+  vectors: number[][],
+  useVector: boolean,
+  opts: { lawfulBasisNote?: string },
+) {
   const fresh = candidates.map((c, i) => ({ c, i })).filter(({ i }) => !outcomes[i]);
   const optedOut = fresh.length ? await findOptedOut(ctx.db, ctx.workspaceId) : [];
   const blockedEmails = new Set(optedOut.map((o) => o.email?.toLowerCase()).filter(Boolean));
@@ -132,22 +153,42 @@ async function insertNew(ctx: CrmCtx, candidates: ParsedCandidate[], outcomes: (
   // 4. insert companies, people, timeline and audit in one transaction
   if (fresh.length > 0) {
     const now = new Date();
-    const companies: Record<string, unknown>[] = [];
-    const people: Record<string, unknown>[] = [];
-    const activities: Record<string, unknown>[] = [];
-    const audits: Record<string, unknown>[] = [];
+    const companies: (NewCompany & { embedding?: string })[] = [];
+    const people: NewPerson[] = [];
+    const activities: NewActivity[] = [];
+    const audits: AuditEntry[] = [];
     for (const { c, i } of fresh) {
       const companyId = uuidv7();
       const siren = c.siren ?? c.siret?.slice(0, 9) ?? null;
       companies.push({
-        id: companyId, workspace_id: ctx.workspaceId, name: c.name, siren, siret: c.siret ?? null,
-        naf_code: c.nafCode ?? null, naf_label: c.nafLabel ?? null, address: c.address ?? null, postcode: c.postcode ?? null,
-        commune_code: c.communeCode ?? null, city: c.city ?? null, headcount_band: c.headcountBand ?? null,
-        website: c.website ?? null, source: c.source, source_id: c.sourceId ?? null,
+        id: companyId,
+        workspace_id: ctx.workspaceId,
+        name: c.name,
+        siren,
+        siret: c.siret ?? null,
+        naf_code: c.nafCode ?? null,
+        naf_label: c.nafLabel ?? null,
+        address: c.address ?? null,
+        postcode: c.postcode ?? null,
+        commune_code: c.communeCode ?? null,
+        city: c.city ?? null,
+        headcount_band: c.headcountBand ?? null,
+        website: c.website ?? null,
+        source: c.source,
+        source_id: c.sourceId ?? null,
         ...(useVector ? { embedding: `[${vectors[i].join(',')}]` } : {}),
       });
-      activities.push({ id: uuidv7(), workspace_id: ctx.workspaceId, subject_type: 'company', subject_id: companyId, kind: 'created', actor_type: ctx.actor.type, actor_id: ctx.actor.id, summary: c.name, data: JSON.stringify({ source: c.source }), occurred_at: now });
-      audits.push({ workspace_id: ctx.workspaceId, actor_type: ctx.actor.type, actor_id: ctx.actor.id, action: 'company.created', subject_type: 'company', subject_id: companyId, data: JSON.stringify({ source: c.source, siren }) });
+      activities.push({
+        workspaceId: ctx.workspaceId,
+        subjectType: 'company',
+        subjectId: companyId,
+        kind: 'created',
+        actor: ctx.actor,
+        summary: c.name,
+        data: { source: c.source },
+        occurredAt: now,
+      });
+      audits.push({ workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'company.created', subjectType: 'company', subjectId: companyId, data: { source: c.source, siren } });
       const personIds: string[] = [];
       let skipped = 0;
       const dirigeants = c.dirigeants.length > 0 ? c.dirigeants : [];
@@ -159,24 +200,43 @@ async function insertNew(ctx: CrmCtx, candidates: ParsedCandidate[], outcomes: (
         }
         const personId = uuidv7();
         personIds.push(personId);
-        const note = opts.lawfulBasisNote ?? `Prospection B2B (intérêt légitime) : message en lien avec l’activité « ${c.nafLabel ?? c.nafCode ?? 'professionnelle'} » de l’entreprise.`;
+        const note =
+          opts.lawfulBasisNote ?? `Prospection B2B (intérêt légitime) : message en lien avec l’activité « ${c.nafLabel ?? c.nafCode ?? 'professionnelle'} » de l’entreprise.`;
         people.push({
-          id: personId, workspace_id: ctx.workspaceId, company_id: companyId, kind: d.kind ?? 'lead', first_name: d.firstName, last_name: d.lastName,
-          role: d.role ?? null, email, phone: c.phone ?? null, source: c.source, lawful_basis: 'legitimate_interest', lawful_basis_note: note,
+          id: personId,
+          workspace_id: ctx.workspaceId,
+          company_id: companyId,
+          kind: d.kind ?? 'lead',
+          first_name: d.firstName,
+          last_name: d.lastName,
+          role: d.role ?? null,
+          email,
+          phone: c.phone ?? null,
+          source: c.source,
+          lawful_basis: 'legitimate_interest',
+          lawful_basis_note: note,
           is_natural_person: d.isNaturalPerson ?? c.isNaturalPerson ?? false,
+          last_inbound_at: null,
+          opted_out_at: null,
         });
-        activities.push({ id: uuidv7(), workspace_id: ctx.workspaceId, subject_type: 'person', subject_id: personId, kind: 'created', actor_type: ctx.actor.type, actor_id: ctx.actor.id, summary: `${d.firstName} ${d.lastName}`, data: JSON.stringify({ source: c.source, kind: 'lead' }), occurred_at: now });
+        activities.push({
+          workspaceId: ctx.workspaceId,
+          subjectType: 'person',
+          subjectId: personId,
+          kind: 'created',
+          actor: ctx.actor,
+          summary: `${d.firstName} ${d.lastName}`,
+          data: { source: c.source, kind: 'lead' },
+          occurredAt: now,
+        });
       }
       outcomes[i] = { index: i, status: 'created', companyId, personIds, name: c.name, ...(skipped ? { skippedOptedOut: skipped } : {}) };
     }
     await ctx.db.transaction().execute(async (trx) => {
-      // chunks keep each statement under the protocol's parameter limit
-      for (const [table, rows] of [['companies', companies], ['people', people], ['activities', activities], ['audit_log', audits]] as const) {
-        for (let k = 0; k < rows.length; k += 500) {
-          // rows are built above column by column for these exact tables
-          await trx.insertInto(table).values(rows.slice(k, k + 500) as never).execute();
-        }
-      }
+      await insertCompanies(trx, companies);
+      await insertPeople(trx, people);
+      await insertActivities(trx, activities);
+      await insertAuditEntries(trx, audits);
     });
   }
 }

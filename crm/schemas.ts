@@ -13,7 +13,11 @@ export const SiretSchema = z
   .string()
   .transform((s) => s.replace(/\s/g, ''))
   .refine(isValidSiret, 'must be 14 digits with a valid checksum');
-export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: 'must be a valid email address' }));
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'must be a valid email address' }));
 export const VersionSchema = z.number().int().min(1);
 export const UuidSchema = z.uuid({ message: 'must be a UUID' });
 export const AmountCentsSchema = z.number().int('must be an integer number of cents').min(0, 'must be ≥ 0').max(1e15);
@@ -23,11 +27,23 @@ const companyFields = {
   name: text(300).min(1, 'is required'),
   siren: SirenSchema.nullable().optional(),
   siret: SiretSchema.nullable().optional(),
-  nafCode: z.string().regex(/^\d{2}\.\d{2}[A-Z]$/, 'must look like 43.34Z').nullable().optional(),
+  nafCode: z
+    .string()
+    .regex(/^\d{2}\.\d{2}[A-Z]$/, 'must look like 43.34Z')
+    .nullable()
+    .optional(),
   nafLabel: optionalText(300),
   address: optionalText(500),
-  postcode: z.string().regex(/^\d{5}$/, 'must be 5 digits').nullable().optional(),
-  communeCode: z.string().regex(/^(\d{5}|2[AB]\d{3})$/, 'must be an INSEE commune code').nullable().optional(),
+  postcode: z
+    .string()
+    .regex(/^\d{5}$/, 'must be 5 digits')
+    .nullable()
+    .optional(),
+  communeCode: z
+    .string()
+    .regex(/^(\d{5}|2[AB]\d{3})$/, 'must be an INSEE commune code')
+    .nullable()
+    .optional(),
   city: optionalText(200),
   headcountBand: optionalText(50),
   website: z.url({ message: 'must be a URL' }).nullable().optional(),
@@ -36,9 +52,7 @@ export const CompanyCreateSchema = z
   .object({ ...companyFields, source: text(50).optional(), sourceId: optionalText(100) })
   .strict()
   .refine((c) => !c.siren || !c.siret || c.siret.startsWith(c.siren), { message: 'must start with the SIREN', path: ['siret'] });
-export const CompanyPatchSchema = z
-  .object({ ...companyFields, name: companyFields.name.optional(), version: VersionSchema })
-  .strict();
+export const CompanyPatchSchema = z.object({ ...companyFields, name: companyFields.name.optional(), version: VersionSchema }).strict();
 
 export const PersonKindSchema = z.enum(['lead', 'contact']);
 const personFields = {
@@ -47,7 +61,12 @@ const personFields = {
   lastName: text(100).optional(),
   role: optionalText(200),
   email: EmailSchema.nullable().optional(),
-  phone: z.string().trim().regex(/^\+?[0-9 .()-]{6,20}$/, 'must be a phone number').nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 .()-]{6,20}$/, 'must be a phone number')
+    .nullable()
+    .optional(),
   companyId: UuidSchema.nullable().optional(),
   status: text(40).min(1).optional(),
   lawfulBasis: z.enum(['legitimate_interest', 'consent', 'contract']).nullable().optional(),
@@ -96,12 +115,8 @@ export const CompanyListQuery = z
 export const PersonListQuery = z
   .object({ limit, cursor, q, kind: PersonKindSchema.optional(), companyId: UuidSchema.optional(), status: z.string().optional(), email: z.string().optional() })
   .strict();
-export const DealListQuery = z
-  .object({ limit, cursor, q, stage: z.string().optional(), companyId: UuidSchema.optional(), personId: UuidSchema.optional() })
-  .strict();
-export const ActivityListQuery = z
-  .object({ limit, cursor, subjectType: SubjectTypeSchema.optional(), subjectId: UuidSchema.optional(), kind: z.string().optional() })
-  .strict();
+export const DealListQuery = z.object({ limit, cursor, q, stage: z.string().optional(), companyId: UuidSchema.optional(), personId: UuidSchema.optional() }).strict();
+export const ActivityListQuery = z.object({ limit, cursor, subjectType: SubjectTypeSchema.optional(), subjectId: UuidSchema.optional(), kind: z.string().optional() }).strict();
 
 export type CompanyCreate = z.infer<typeof CompanyCreateSchema>;
 export type CompanyPatch = z.infer<typeof CompanyPatchSchema>;

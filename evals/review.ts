@@ -1,8 +1,8 @@
-import { reviewDraft } from '../agents/reviewer/critique';
+import { createReviewer } from '../agents/reviewer/graph';
 import { PROFILE } from '../test/teammates/leads';
 import { loadConfig } from '../lib/config';
 import { logger } from '../lib/log';
-import { modelFromConfig } from '../graph/wiring';
+import { modelFromConfig } from '../graph/model/from-config';
 import { reviewCases } from './review/cases';
 
 // `npm run evals -- review`: recall on seeded-defect drafts and false-alarm rate on clean ones,
@@ -24,7 +24,7 @@ export default async function runReviewEval(): Promise<{ passed: boolean }> {
     const defects = cases.filter((c) => c.kind === 'defect');
     const clean = cases.filter((c) => c.kind === 'clean');
     for (const c of cases) {
-      const r = await reviewDraft(m, c.draft, c.facts, PROFILE, c.lang).catch((err: unknown) => {
+      const r = await createReviewer(m)({ draft: c.draft, facts: c.facts, profile: PROFILE, language: c.lang }).catch((err: unknown) => {
         logger.warn({ err: err instanceof Error ? err.message : String(err), id: c.id }, 'review failed');
         return null;
       });

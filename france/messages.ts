@@ -20,24 +20,16 @@ export const messages = {
       : `${quote(lang, input)} is ambiguous: using ${chosen} (largest population); others: ${list(others)}`;
   },
   placeCorrected(lang: Language, input: string, name: string): string {
-    return lang === 'fr'
-      ? `lieu ${quote(lang, input)} compris comme ${quote(lang, name)}`
-      : `place ${quote(lang, input)} read as ${quote(lang, name)}`;
+    return lang === 'fr' ? `lieu ${quote(lang, input)} compris comme ${quote(lang, name)}` : `place ${quote(lang, input)} read as ${quote(lang, name)}`;
   },
   formerCommune(lang: Language, former: string, current: string): string {
-    return lang === 'fr'
-      ? `${quote(lang, former)} est une ancienne commune, rattachée à ${current}`
-      : `${quote(lang, former)} is a former commune, now part of ${current}`;
+    return lang === 'fr' ? `${quote(lang, former)} est une ancienne commune, rattachée à ${current}` : `${quote(lang, former)} is a former commune, now part of ${current}`;
   },
   arrondissementUnknown(lang: Language, city: string, n: number): string {
-    return lang === 'fr'
-      ? `${city} n'a pas de ${n}e arrondissement : toute la ville est retenue`
-      : `${city} has no arrondissement ${n}: using the whole city`;
+    return lang === 'fr' ? `${city} n'a pas de ${n}e arrondissement : toute la ville est retenue` : `${city} has no arrondissement ${n}: using the whole city`;
   },
   arrondissementWithoutCity(lang: Language, n: number): string {
-    return lang === 'fr'
-      ? `${n}e arrondissement sans ville précisée : Paris retenu`
-      : `arrondissement ${n} without a city: assuming Paris`;
+    return lang === 'fr' ? `${n}e arrondissement sans ville précisée : Paris retenu` : `arrondissement ${n} without a city: assuming Paris`;
   },
   postcodeShared(lang: Language, postcode: string, chosen: string, others: string[]): string {
     return lang === 'fr'
@@ -45,9 +37,7 @@ export const messages = {
       : `postcode ${postcode} covers several communes: using ${chosen}; others: ${list(others)}`;
   },
   sectorCorrected(lang: Language, input: string, label: string): string {
-    return lang === 'fr'
-      ? `activité ${quote(lang, input)} comprise comme ${quote(lang, label)}`
-      : `activity ${quote(lang, input)} read as ${quote(lang, label)}`;
+    return lang === 'fr' ? `activité ${quote(lang, input)} comprise comme ${quote(lang, label)}` : `activity ${quote(lang, input)} read as ${quote(lang, label)}`;
   },
   sectorUnknown(lang: Language, input: string): string {
     return lang === 'fr' ? `activité non reconnue : ${quote(lang, input)}` : `activity not recognised: ${quote(lang, input)}`;
@@ -68,8 +58,6 @@ export const messages = {
       : 'This does not look like a company search. Try e.g. "find 10 plumbers in Lyon" or "real estate agencies in Brittany with more than 5 employees".';
   },
   empty(lang: Language): string {
-    return lang === 'fr'
-      ? 'Demande vide. Exemple : « trouve 10 plombiers à Lyon ».'
-      : 'Empty request. Try e.g. "find 10 plumbers in Lyon".';
+    return lang === 'fr' ? 'Demande vide. Exemple : « trouve 10 plombiers à Lyon ».' : 'Empty request. Try e.g. "find 10 plumbers in Lyon".';
   },
 };

@@ -1,21 +1,22 @@
 import type { Db } from '../db/connection';
+import type { JobQueue } from '../db/jobs/queue';
 import type { Logger } from '../lib/log';
-import type { CompanySource, IntentParser, LeadCreator } from '../agents/prospector/ports';
+import type { CompanySource } from '../france/sources';
 import type { Emitter } from './store/events';
 import type { Limiter } from './model/limiter';
 import type { RunMeter } from './model/meter';
 import type { ChatModel } from './model/types';
 import type { OutboundGate } from './outbound';
 
-/** Process-wide teammate wiring: the database, the model (null = offline teammate), the ports. */
+/** Process-wide teammate wiring: the database, the model (null = offline teammate), the ports (the outbound gate, the company source). */
 export type TeammateDeps = {
   db: Db;
   model: ChatModel | null;
   concurrency: number;
   gate: OutboundGate;
-  parseIntent: IntentParser;
+  /** the job queue: runs are jobs, and so is anything a run hands over */
+  jobs: JobQueue;
   companies: CompanySource;
-  createLeads: LeadCreator;
   logger: Logger;
   /** drafter ⇄ reviewer rounds before a draft is flagged needs attention */
   maxRounds?: number;

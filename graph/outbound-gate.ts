@@ -1,6 +1,6 @@
 import { findToolCallAction } from '../actions/propose';
 import { reviseAction } from '../actions/revise';
-import { callTool, toolRegistry, type ToolContext } from '../tools';
+import { runTool, toolRegistry, type ToolContext } from '../tools';
 import { OutboundResultSchema } from '../tools/registry';
 import type { OutboundGate, ReviewerVerdict } from './outbound';
 
@@ -27,9 +27,7 @@ export const approvalGate: OutboundGate = {
   },
   async proposeEmail(ctx, p) {
     const toolCtx: ToolContext = { crm: ctx, origin: p.origin, reviewer: verdictOf(p.reviewer), initialStatus: 'pending_approval' };
-    const out = OutboundResultSchema.parse(
-      await callTool(toolRegistry, toolCtx, 'send_email', { personId: p.personId, subject: p.subject, body: p.body, language: p.language }),
-    );
+    const out = OutboundResultSchema.parse(await runTool(toolRegistry, toolCtx, 'send_email', { personId: p.personId, subject: p.subject, body: p.body, language: p.language }));
     return { actionId: out.actionId, status: out.status };
   },
   async reviseEmail(ctx, actionId, p) {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema';
-import { findDefaultWorkspace, insertUserWithRole, insertWorkspace } from '../db/repositories/workspaces';
+import { findDefaultWorkspace, insertUserWithRole, insertWorkspace, lockFirstWorkspace } from '../db/repositories/workspaces';
 import { issueToken } from './tokens';
 
 import { PLACEHOLDER_WORKSPACE_NAME } from './profile';
@@ -9,7 +9,7 @@ import { PLACEHOLDER_WORKSPACE_NAME } from './profile';
 export async function bootstrapIfEmpty(db: Kysely<Database>): Promise<{ loginToken: string } | null> {
   return db.transaction().execute(async (trx) => {
     // serialise concurrent first starts (two processes on one server)
-    await trx.selectFrom('workspaces').select('id').forUpdate().limit(1).execute();
+    await lockFirstWorkspace(trx);
     if (await findDefaultWorkspace(trx)) return null;
     const ws = await insertWorkspace(trx, { name: PLACEHOLDER_WORKSPACE_NAME });
     const admin = await insertUserWithRole(trx, ws.id, 'Administrateur', 'admin');

@@ -3,7 +3,7 @@ import { adminOnly, AppError, conflict, notFound } from '../lib/errors';
 import { appendAudit } from '../db/repositories/audit';
 import type { Role } from '../db/schema';
 import type { CrmCtx } from '../crm/context';
-import type { Executor } from '../db/repositories/executor';
+import { countAdmins, findMember, listMembers as listWorkspaceMembers, lockWorkspace, setMemberRole } from '../db/repositories/workspaces';
 
 // Members and roles of a workspace. Who may decide is a human administrator (ctx.role), checked
 // here as well as at the door, so no caller — route, page, teammate tool — can skip it.
@@ -20,19 +20,9 @@ export function memberDto(m: Member) {
   return { userId: m.id, displayName: m.display_name, email: m.email, role: m.role, since: m.created_at.toISOString() };
 }
 
-const members = (db: Executor, workspaceId: string) =>
-  db
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['u.id', 'u.display_name', 'u.email', 'm.role', 'm.created_at'])
-    .where('m.workspace_id', '=', workspaceId);
-
 /** The workspace's people with their role, oldest membership first. */
 export function listMembers(ctx: CrmCtx): Promise<Member[]> {
-  return members(ctx.db, ctx.workspaceId)
-    .orderBy('m.created_at')
-    .orderBy('u.id')
-    .execute();
+  return listWorkspaceMembers(ctx.db, ctx.workspaceId);
 }
 
 /**
@@ -45,23 +35,17 @@ export async function changeMemberRole(ctx: CrmCtx, userId: string, role: Role):
   if (ctx.role !== 'admin' || ctx.actor.type !== 'user') throw adminOnly();
   return ctx.db.transaction().execute(async (trx) => {
     // one role change at a time per workspace: two admins demoting each other cannot both succeed
-    const ws = await trx.selectFrom('workspaces').select('id').where('id', '=', ctx.workspaceId).forUpdate().executeTakeFirst();
+    const ws = await lockWorkspace(trx, ctx.workspaceId);
     if (!ws) throw notFound('workspace');
-    const current = await members(trx, ctx.workspaceId).where('m.user_id', '=', userId).executeTakeFirst();
+    const current = await findMember(trx, ctx.workspaceId, userId);
     if (!current) throw notFound('member');
     if (current.role === role) return current;
     if (current.role === 'admin') {
-      const { n } = await trx
-        .selectFrom('memberships')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('workspace_id', '=', ctx.workspaceId)
-        .where('role', '=', 'admin')
-        .executeTakeFirstOrThrow();
-      if (Number(n) <= 1) {
+      if ((await countAdmins(trx, ctx.workspaceId)) <= 1) {
         throw conflict('the last administrator of the workspace cannot be demoted: make another member an administrator first', { reason: LAST_ADMIN, userId });
       }
     }
-    await trx.updateTable('memberships').set({ role }).where('workspace_id', '=', ctx.workspaceId).where('user_id', '=', userId).execute();
+    await setMemberRole(trx, ctx.workspaceId, userId, role);
     await appendAudit(trx, {
       workspaceId: ctx.workspaceId,
       actor: ctx.actor,

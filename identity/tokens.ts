@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Role } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
-import { findActiveTokenWithMember, insertToken, type TokenKind } from '../db/repositories/tokens';
+import { consumeLoginToken, findActiveTokenWithMember, insertToken, touchToken, type TokenKind } from '../db/repositories/tokens';
 import { uuidv7 } from '../lib/ids';
 import type { Language } from '../lib/language';
 
@@ -46,4 +46,14 @@ export async function verifyToken(db: Executor, token: string): Promise<Principa
     tokenId: row.id,
     tokenKind: row.kind,
   };
+}
+
+/**
+ * A sign-in with a verified token: a login token is spent (false when it already was),
+ * an API token is marked as used.
+ */
+export async function spendToken(db: Executor, p: Pick<Principal, 'tokenId' | 'tokenKind'>): Promise<boolean> {
+  if (p.tokenKind === 'login') return consumeLoginToken(db, p.tokenId);
+  await touchToken(db, p.tokenId);
+  return true;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { notFound } from '../lib/errors';
 import { appendAudit } from '../db/repositories/audit';
-import { findWorkspace } from '../db/repositories/workspaces';
+import { findWorkspace, lockWorkspace, updateWorkspace as updateWorkspaceRow } from '../db/repositories/workspaces';
 import type { Workspace, WorkspaceSettings } from '../db/schema';
 import type { CrmCtx } from '../crm/context';
 import { SiretSchema } from '../crm/schemas';
@@ -18,7 +18,10 @@ export const WorkspaceSettingsSchema = z
       })
       .strict()
       .optional(),
-    sendWindow: z.object({ days: z.array(z.number().int().min(1).max(7)).min(1), start: HHMM, end: HHMM }).strict().optional(),
+    sendWindow: z
+      .object({ days: z.array(z.number().int().min(1).max(7)).min(1), start: HHMM, end: HHMM })
+      .strict()
+      .optional(),
     dailyCap: z.number().int().min(1).max(10_000).optional(),
     pendingExpiryDays: z.number().int().min(1).max(365).optional(),
   })
@@ -30,7 +33,12 @@ export const WorkspacePatchSchema = z
     legalName: z.string().trim().min(1).max(300).optional(),
     address: z.string().trim().max(500).optional(),
     siret: SiretSchema.nullable().optional(),
-    vatNumber: z.string().trim().regex(/^FR[0-9A-Z]{2}\d{9}$/, 'must be a French VAT number (FR + 11 characters)').nullable().optional(),
+    vatNumber: z
+      .string()
+      .trim()
+      .regex(/^FR[0-9A-Z]{2}\d{9}$/, 'must be a French VAT number (FR + 11 characters)')
+      .nullable()
+      .optional(),
     defaultLanguage: z.enum(['fr', 'en']).optional(),
     settings: WorkspaceSettingsSchema.optional(),
   })
@@ -61,24 +69,26 @@ export async function getWorkspace(ctx: CrmCtx) {
 /** Legal identity appears in every email footer: changing it is admin-only and audited. */
 export async function updateWorkspace(ctx: CrmCtx, patch: WorkspacePatch) {
   return ctx.db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('workspaces').selectAll().where('id', '=', ctx.workspaceId).forUpdate().executeTakeFirst();
+    const current = await lockWorkspace(trx, ctx.workspaceId);
     if (!current) throw notFound('workspace');
     const settings: WorkspaceSettings = { ...current.settings, ...(patch.settings ?? {}) };
-    const updated = await trx
-      .updateTable('workspaces')
-      .set({
-        name: patch.name ?? current.name,
-        legal_name: patch.legalName ?? current.legal_name,
-        address: patch.address ?? current.address,
-        siret: patch.siret === undefined ? current.siret : patch.siret,
-        vat_number: patch.vatNumber === undefined ? current.vat_number : patch.vatNumber,
-        default_language: patch.defaultLanguage ?? current.default_language,
-        settings: JSON.stringify(settings),
-      })
-      .where('id', '=', ctx.workspaceId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'workspace.updated', subjectType: 'workspace', subjectId: ctx.workspaceId, data: { fields: Object.keys(patch) } });
+    const updated = await updateWorkspaceRow(trx, ctx.workspaceId, {
+      name: patch.name ?? current.name,
+      legal_name: patch.legalName ?? current.legal_name,
+      address: patch.address ?? current.address,
+      siret: patch.siret === undefined ? current.siret : patch.siret,
+      vat_number: patch.vatNumber === undefined ? current.vat_number : patch.vatNumber,
+      default_language: patch.defaultLanguage ?? current.default_language,
+      settings,
+    });
+    await appendAudit(trx, {
+      workspaceId: ctx.workspaceId,
+      actor: ctx.actor,
+      action: 'workspace.updated',
+      subjectType: 'workspace',
+      subjectId: ctx.workspaceId,
+      data: { fields: Object.keys(patch) },
+    });
     return updated;
   });
 }

@@ -7,13 +7,21 @@ const EnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
   /** a schema other than public (tests and benchmarks run workers against an isolated schema) */
-  RELAIS_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier').optional(),
+  RELAIS_DB_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier')
+    .optional(),
   RELAIS_DATA_DIR: z.string().default('./.relais'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.string().url().optional(),
   RELAIS_SECRET_KEY: z.string().optional(),
   RELAIS_SEND_WINDOW: z.enum(['on', 'off']).default('on'),
-  RELAIS_DISPATCHER: z.enum(['on', 'off']).default('on'),
+  /** `npm start` runs one worker in-process (jobs + dispatcher); `off` serves HTTP only */
+  RELAIS_WORKER: z.enum(['on', 'off']).default('on'),
+  /** the background jobs this process's worker takes: `all`, a comma list of names, or `all,-name` */
+  RELAIS_JOBS: z.string().trim().min(1).default('all'),
+  /** a teammate run's lease: a run whose worker died is resumed elsewhere about this long after */
+  RELAIS_RUN_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
   RELAIS_MODEL: z.string().default('gpt-4o-mini'),

@@ -13,7 +13,34 @@ export function foldText(s: string): string {
 }
 
 // Legal forms and filler words say nothing about which company it is.
-const NOISE = new Set(['sarl', 'sas', 'sasu', 'eurl', 'sa', 'sci', 'snc', 'selarl', 'selas', 'scp', 'ei', 'eirl', 'et', 'de', 'des', 'du', 'la', 'le', 'les', 'l', 'd', 'societe', 'ste', 'entreprise', 'ets', 'etablissements']);
+const NOISE = new Set([
+  'sarl',
+  'sas',
+  'sasu',
+  'eurl',
+  'sa',
+  'sci',
+  'snc',
+  'selarl',
+  'selas',
+  'scp',
+  'ei',
+  'eirl',
+  'et',
+  'de',
+  'des',
+  'du',
+  'la',
+  'le',
+  'les',
+  'l',
+  'd',
+  'societe',
+  'ste',
+  'entreprise',
+  'ets',
+  'etablissements',
+]);
 
 export function companyKey(name: string): string {
   return foldText(name)

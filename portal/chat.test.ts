@@ -1,19 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idle } from '../agents/supervisor/chat';
-import { testTeammateDeps } from '../test/teammates/fixtures';
+import { testTeammates } from '../test/teammates/fixtures';
 import { createTestContext, type TestContext } from '../test/support/context';
-import { provideTeammates } from './data/chat';
 import { PageClient } from '../test/portal/page-client';
 
 // Discussion on the real teammates (offline mode, a fixed company directory): ask, follow the
 // progress, find the drafts in the Library.
 let t: TestContext;
 beforeAll(async () => {
-  t = await createTestContext();
-  provideTeammates(t.db, testTeammateDeps(t.db));
+  t = await createTestContext({}, { teammates: testTeammates() });
+  t.startWorker();
 });
 afterAll(async () => {
-  await idle();
   await t?.close();
 });
 
@@ -30,7 +27,6 @@ describe('Discussion', () => {
     const sent = await p.post('/chat', { _csrf: csrf, message: 'Trouve 10 entreprises de rénovation à Lyon et écris-leur' });
     expect(sent.status).toBe(303);
     const threadId = new URL(sent.location!, 'http://x').searchParams.get('thread')!;
-    await idle();
     const events = await p.get(`/chat/${threadId}/events`);
     expect(events.headers.get('content-type')).toContain('text/event-stream');
     expect(events.html).toContain('Entreprises trouvées : 10.');
@@ -44,7 +40,6 @@ describe('Discussion', () => {
     const json = await p.post('/chat', { _csrf: csrf, message: 'Combien d’affaires en négociation ?', threadId }, { accept: 'application/json' });
     expect(json.status).toBe(202);
     expect(JSON.parse(json.html)).toMatchObject({ ok: true, threadId });
-    await idle();
   });
 
   it('keeps conversations inside their workspace', async () => {
@@ -52,7 +47,6 @@ describe('Discussion', () => {
     await a.signIn(t.a.id, t.a.adminId);
     const sent = await a.post('/chat', { _csrf: await a.csrfToken('/chat'), message: 'Combien d’affaires en négociation ?' });
     const threadId = new URL(sent.location!, 'http://x').searchParams.get('thread')!;
-    await idle();
     const b = new PageClient(t);
     await b.signIn(t.b.id, t.b.adminId);
     expect((await b.get(`/chat?thread=${threadId}`)).status).toBe(404);

@@ -1,5 +1,5 @@
 import type { RequestVariables } from '../identity/request';
-import type { SessionViewer } from './data/sessions';
+import type { SessionViewer } from '../identity/sessions';
 import type { Format } from './i18n/format';
 import type { Translate } from './i18n';
 import type { Language } from '../lib/language';

@@ -29,7 +29,6 @@ async function admin() {
   return p;
 }
 
-
 describe('Library', () => {
   it('lists waiting drafts with counts, and shows the message as the recipient reads it', async () => {
     const person = await createPerson(t, { firstName: 'Claire' });
@@ -74,7 +73,12 @@ describe('Library', () => {
     expect(empty.status).toBe(400);
     expect(empty.html).toContain('id="f-body-err"');
     // a browser sends textarea line breaks as CRLF: unchanged lines must stay unchanged
-    const review = await p.post(`/library/${a.id}/approve`, { _csrf: csrf, version: '1', subject: 'Version revue', body: 'Bonjour,\r\n\r\nLigne à garder.\r\nLigne changée par moi.' });
+    const review = await p.post(`/library/${a.id}/approve`, {
+      _csrf: csrf,
+      version: '1',
+      subject: 'Version revue',
+      body: 'Bonjour,\r\n\r\nLigne à garder.\r\nLigne changée par moi.',
+    });
     expect(review.status).toBe(200);
     expect(review.html).toContain('<span class="eq">  Ligne à garder.');
     expect(review.html).toContain('Vérifiez vos modifications');
@@ -83,7 +87,13 @@ describe('Library', () => {
     expect(review.html).toContain('name="confirm" value="1"');
     const status = await t.request('GET', `/api/actions/${a.id}`);
     expect(status.body.status).toBe('pending_approval');
-    const done = await p.post(`/library/${a.id}/approve`, { _csrf: csrf, version: '1', subject: 'Version revue', body: 'Bonjour,\n\nLigne à garder.\nLigne changée par moi.', confirm: '1' });
+    const done = await p.post(`/library/${a.id}/approve`, {
+      _csrf: csrf,
+      version: '1',
+      subject: 'Version revue',
+      body: 'Bonjour,\n\nLigne à garder.\nLigne changée par moi.',
+      confirm: '1',
+    });
     expect(done.location).toBe(`/library/${a.id}?ok=approved`);
     const api = await t.request('GET', `/api/actions/${a.id}`);
     expect(api.body.status).toBe('approved');
@@ -118,7 +128,11 @@ describe('Library', () => {
     const drafts = await p.get('/library?status=draft');
     expect(drafts.html).toContain(`data-action-row="${drafted.actionId}"`);
     expect(drafts.html).toContain('Renvoyé au coéquipier pour une nouvelle version');
-    await reviseAction(teammate(t), drafted.actionId, { subject: 'Votre local à Lyon', body: 'Bonjour,\n\nSouhaitez-vous rénover votre local ? Nos travaux sont couverts par la garantie décennale.', reviewer: { verdict: 'passed', notes: [] } });
+    await reviseAction(teammate(t), drafted.actionId, {
+      subject: 'Votre local à Lyon',
+      body: 'Bonjour,\n\nSouhaitez-vous rénover votre local ? Nos travaux sont couverts par la garantie décennale.',
+      reviewer: { verdict: 'passed', notes: [] },
+    });
     const revised = await p.get(`/library/${drafted.actionId}`);
     expect(revised.html).toContain('data-status="pending_approval"');
     expect(revised.html).toContain('Version 2');
@@ -171,10 +185,18 @@ describe('Settings → Connecteurs', () => {
     expect(bad.html).toContain('id="f-fromEmail-err"');
     expect(bad.html).not.toContain('value="x"');
 
-    const wrong = await p.post('/settings/connectors/smtp', { _csrf: csrf, host: '127.0.0.1', port: String(sink.port), user: 'relais', password: 'mauvais', fromEmail: 'contact@atelier-a.fr', fromName: 'Atelier A' });
+    const wrong = await p.post('/settings/connectors/smtp', {
+      _csrf: csrf,
+      host: '127.0.0.1',
+      port: String(sink.port),
+      user: 'relais',
+      password: 'mauvais',
+      fromEmail: 'contact@atelier-a.fr',
+      fromName: 'Atelier A',
+    });
     expect(wrong.location).toBe('/settings?ok=smtp#connectors');
     const settings = await p.get('/settings');
-    expect(settings.html).toContain('127.0.0.1:' + sink.port);
+    expect(settings.html).toContain(`127.0.0.1:${sink.port}`);
     expect(settings.html).not.toContain('mauvais');
     const channelId = /data-connector="([0-9a-f-]{36})"/.exec(settings.html)![1];
     const failed = await p.post(`/settings/connectors/${channelId}/test`, { _csrf: csrf });
@@ -183,7 +205,15 @@ describe('Settings → Connecteurs', () => {
     // disable the wrong one, connect the right one
     const version = /name="version" value="(\d+)"/.exec(failed.html.slice(failed.html.indexOf(`data-connector="${channelId}"`)))![1];
     expect((await p.post(`/settings/connectors/${channelId}/toggle`, { _csrf: csrf, version, enabled: 'off' })).status).toBe(303);
-    await p.post('/settings/connectors/smtp', { _csrf: csrf, host: '127.0.0.1', port: String(sink.port), user: 'relais', password: 'mot-de-passe', fromEmail: 'contact@atelier-a.fr', fromName: 'Atelier A' });
+    await p.post('/settings/connectors/smtp', {
+      _csrf: csrf,
+      host: '127.0.0.1',
+      port: String(sink.port),
+      user: 'relais',
+      password: 'mot-de-passe',
+      fromEmail: 'contact@atelier-a.fr',
+      fromName: 'Atelier A',
+    });
     const page = await p.get('/settings');
     const ids = [...page.html.matchAll(/data-connector="([0-9a-f-]{36})"/g)].map((m) => m[1]);
     const good = ids.find((id) => id !== channelId)!;

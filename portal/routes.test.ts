@@ -108,7 +108,21 @@ describe('language', () => {
     const p = await admin();
     const en = await p.get('/?lang=en');
     expect(en.html).toContain('<html lang="en">');
-    for (const label of ['Dashboard', 'Leads', 'Contacts', 'Deals', 'Quotes', 'Conversations', 'Library', 'Sequences', 'Reports', 'Forecasts', 'Settings', 'Chat', 'Needs attention']) {
+    for (const label of [
+      'Dashboard',
+      'Leads',
+      'Contacts',
+      'Deals',
+      'Quotes',
+      'Conversations',
+      'Library',
+      'Sequences',
+      'Reports',
+      'Forecasts',
+      'Settings',
+      'Chat',
+      'Needs attention',
+    ]) {
       expect(en.html, label).toContain(`>${label}<`);
     }
     expect((await p.get('/deals')).html).toContain('<html lang="en">');
@@ -135,14 +149,31 @@ describe('settings', () => {
   it('shows an admin everything and lets them edit the identity', async () => {
     const p = await admin();
     const page = await p.get('/settings?lang=fr');
-    for (const s of ['Identité de l’entreprise', 'La voix de vos coéquipiers', 'Envoi', 'Connecteurs', 'Approbation automatique', 'Membres et rôles', 'Votre langue']) expect(page.html, s).toContain(s);
+    for (const s of ['Identité de l’entreprise', 'La voix de vos coéquipiers', 'Envoi', 'Connecteurs', 'Approbation automatique', 'Membres et rôles', 'Votre langue'])
+      expect(page.html, s).toContain(s);
     expect(page.html).toContain('Atelier A member');
     const csrf = PageClient.csrf(page.html);
-    const bad = await p.post('/settings/identity', { _csrf: csrf, name: 'Atelier A', legalName: 'Atelier A SAS', address: 'Lyon', siret: '123', vatNumber: '', defaultLanguage: 'fr' });
+    const bad = await p.post('/settings/identity', {
+      _csrf: csrf,
+      name: 'Atelier A',
+      legalName: 'Atelier A SAS',
+      address: 'Lyon',
+      siret: '123',
+      vatNumber: '',
+      defaultLanguage: 'fr',
+    });
     expect(bad.status).toBe(400);
     expect(bad.html).toContain('id="f-siret-err"');
     expect(bad.html).toContain('Le SIRET compte 14 chiffres');
-    const ok = await p.post('/settings/identity', { _csrf: csrf, name: 'Atelier A', legalName: 'Atelier A SAS', address: '2 place Bellecour, 69002 Lyon', siret: '73282932000074', vatNumber: 'FR 44 732829320', defaultLanguage: 'fr' });
+    const ok = await p.post('/settings/identity', {
+      _csrf: csrf,
+      name: 'Atelier A',
+      legalName: 'Atelier A SAS',
+      address: '2 place Bellecour, 69002 Lyon',
+      siret: '73282932000074',
+      vatNumber: 'FR 44 732829320',
+      defaultLanguage: 'fr',
+    });
     expect(ok.status).toBe(303);
     const ws = await t.db.kysely.selectFrom('workspaces').selectAll().where('id', '=', t.a.id).executeTakeFirstOrThrow();
     expect(ws.siret).toBe('73282932000074');
@@ -250,7 +281,14 @@ describe('records', () => {
       expect(co.html).toContain('id="f-siret-err"');
       return;
     }
-    const note = await p.post('/timeline', { _csrf: csrf, subjectType: 'company', subjectId: path.split('/')[2], kind: 'call', summary: 'Appel au gérant, rappeler lundi', back: path });
+    const note = await p.post('/timeline', {
+      _csrf: csrf,
+      subjectType: 'company',
+      subjectId: path.split('/')[2],
+      kind: 'call',
+      summary: 'Appel au gérant, rappeler lundi',
+      back: path,
+    });
     expect(note.location).toBe(path);
     expect((await p.get(path)).html).toContain('Appel au gérant, rappeler lundi');
   });
@@ -259,7 +297,25 @@ describe('records', () => {
 describe('every section answers', () => {
   it('renders each page in French with the navigation and the attention count', async () => {
     const p = await admin();
-    for (const path of ['/', '/leads', '/contacts', '/deals', '/deals?view=list', '/quotes', '/conversations', '/library', '/sequences', '/reports', '/forecasts', '/settings', '/chat', '/companies', '/leads/new', '/deals/new', '/companies/new']) {
+    for (const path of [
+      '/',
+      '/leads',
+      '/contacts',
+      '/deals',
+      '/deals?view=list',
+      '/quotes',
+      '/conversations',
+      '/library',
+      '/sequences',
+      '/reports',
+      '/forecasts',
+      '/settings',
+      '/chat',
+      '/companies',
+      '/leads/new',
+      '/deals/new',
+      '/companies/new',
+    ]) {
       const res = await p.get(`${path}${path.includes('?') ? '&' : '?'}lang=fr`);
       expect(res.status, path).toBe(200);
       expect(res.html, path).toContain('aria-label="Sections"');

@@ -1,8 +1,7 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppEnv } from '../server/env';
 import { AppError } from '../lib/errors';
+import type { RequestVariables } from '../identity/request';
 import type { PortalEnv } from './env';
 import { securityHeaders } from './headers';
 import { authRoutes } from './sections/auth';
@@ -45,9 +44,9 @@ const PROTECTED = [
  * The Portal: server-rendered pages at the site root, beside /api. Its middleware is bound to
  * its own paths only, so API routes and other capabilities' pages never pass through it.
  */
-export type PortalOptions = { teammates: () => TeammateDeps };
+export type PortalOptions = { teammates: TeammateDeps };
 
-export function portalRoutes(opts: PortalOptions): OpenAPIHono<AppEnv> {
+export function portalRoutes(opts: PortalOptions): Hono<PortalEnv> {
   const portal = new Hono<PortalEnv>();
   portal.onError(async (err, c) => {
     if (err instanceof AppError && err.code === 'not_found') return renderError(c, 'notFound');
@@ -75,9 +74,7 @@ export function portalRoutes(opts: PortalOptions): OpenAPIHono<AppEnv> {
   // anything else under the Portal's own paths is an HTML "not found", in the viewer's language
   for (const path of PROTECTED) portal.get(path, (c) => renderError(c, 'notFound'));
 
-  const root = new OpenAPIHono<AppEnv>();
-  root.route('/', portal);
-  return root;
+  return portal;
 }
 
 /**
@@ -85,7 +82,7 @@ export function portalRoutes(opts: PortalOptions): OpenAPIHono<AppEnv> {
  * language — inside the layout with the navigation when signed in — with the way back to the
  * Dashboard. The server calls it only once no route, of any capability, has answered.
  */
-export async function portalNotFound(c: Context<AppEnv>): Promise<Response> {
+export async function portalNotFound(c: Context<{ Variables: RequestVariables }>): Promise<Response> {
   const pc = c as unknown as Context<PortalEnv>;
   // the Portal's own middleware did not run for a path it does not own: language, session, headers
   if (!pc.get('ui')) await withUi(pc, async () => undefined);

@@ -1,38 +1,61 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { sql } from 'kysely';
 import { bodyLimit } from 'hono/body-limit';
-import type { NotFoundHandler } from 'hono';
-import { AppError } from '../lib/errors';
-import type { AppEnv } from './env';
+import type { TeammateDeps } from '../graph/deps';
+import { ping } from '../db/repositories/health';
 import type { AppDeps } from '../identity/request';
+import { AppError } from '../lib/errors';
+import { portalNotFound, portalRoutes } from '../portal/routes';
+import type { AppEnv } from './env';
 import { errorBody, onError, validationHook } from './errors';
 import { requireAuth } from './middleware/auth';
 import { requestLog } from './middleware/request-log';
+import { unsubscribePages } from './pages/unsubscribe';
+import { actionsRoutes } from './routes/actions';
 import { activitiesRoutes } from './routes/activities';
+import { autoApproveRulesRoutes } from './routes/auto-approve-rules';
+import { chatRoutes } from './routes/chat';
 import { companiesRoutes } from './routes/companies';
+import { connectorsRoutes } from './routes/connectors';
 import { csvRoutes } from './routes/csv';
 import { dealsRoutes } from './routes/deals';
 import { membersRoutes } from './routes/members';
 import { peopleRoutes } from './routes/people';
+import { recipientRightsRoutes } from './routes/recipient-rights';
 import { workspaceRoutes } from './routes/workspace';
 
-export type ApiModule = OpenAPIHono<AppEnv>;
+export type App = OpenAPIHono<AppEnv>;
+
+/** Every API route under /api, chained so that its type carries each endpoint's input and output (the typed test client reads it). */
+export function apiRoutes(teammates: TeammateDeps) {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .route('/', companiesRoutes)
+    .route('/', peopleRoutes)
+    .route('/', dealsRoutes)
+    .route('/', activitiesRoutes)
+    .route('/', workspaceRoutes)
+    .route('/', membersRoutes)
+    .route('/', csvRoutes)
+    .route('/', actionsRoutes)
+    .route('/', connectorsRoutes)
+    .route('/', autoApproveRulesRoutes)
+    .route('/', recipientRightsRoutes)
+    .route('/', chatRoutes(teammates));
+}
+export type ApiRoutes = ReturnType<typeof apiRoutes>;
 
 /**
- * The whole HTTP surface. Extra API modules (actions, connectors, chat…) and page routes
- * are passed in by the capabilities that own them, so this file stays the map.
+ * The whole HTTP surface, mounted once: /health, the API under /api (bearer token, OpenAPI),
+ * the public opt-out pages, and the Portal at the root with its HTML 404 (/api keeps JSON).
  */
-export function createApp(deps: AppDeps, extra: { api?: ApiModule[]; pages?: ApiModule[]; notFound?: NotFoundHandler<AppEnv> } = {}) {
+export function createApp(deps: AppDeps, parts: { teammates: TeammateDeps }): App {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(onError);
-  app.notFound((c) =>
-    extra.notFound && !/^\/api(\/|$)/.test(c.req.path) ? extra.notFound(c) : c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404),
-  );
+  app.notFound((c) => (/^\/api(\/|$)/.test(c.req.path) ? c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404) : portalNotFound(c)));
   app.use('*', requestLog(deps));
 
   app.get('/health', async (c) => {
     try {
-      await sql`select 1`.execute(deps.db);
+      await ping(deps.db);
       return c.json({ status: 'ok', database: 'ok' }, 200);
     } catch {
       return c.json({ status: 'error', database: 'unreachable' }, 503);
@@ -55,10 +78,9 @@ export function createApp(deps: AppDeps, extra: { api?: ApiModule[]; pages?: Api
     info: { title: 'Relais API', version: '0.1.0', description: 'AI-teammates CRM: nothing leaves the workspace without a human OK.' },
   });
   api.use('*', async (c, next) => (c.req.path === '/api/openapi.json' ? next() : requireAuth(c, next)));
-  for (const mod of [companiesRoutes, peopleRoutes, dealsRoutes, activitiesRoutes, workspaceRoutes, membersRoutes, csvRoutes, ...(extra.api ?? [])]) {
-    api.route('/', mod);
-  }
+  api.route('/', apiRoutes(parts.teammates));
   app.route('/api', api);
-  for (const pages of extra.pages ?? []) app.route('/', pages);
+  app.route('/', unsubscribePages);
+  app.route('/', portalRoutes({ teammates: parts.teammates }));
   return app;
 }

@@ -2,27 +2,8 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { AppError } from '../lib/errors';
+import { validationError } from '../lib/validation';
 import type { AppEnv } from './env';
-
-export type FieldError = { path: string; message: string };
-
-/** zod issues → field list; an unknown key is named as the field at fault. */
-export function fieldErrors(error: ZodError): FieldError[] {
-  return error.issues.map((issue) => {
-    const base = issue.path.map(String).join('.');
-    if (issue.code === 'unrecognized_keys') {
-      const key = issue.keys[0];
-      return { path: base ? `${base}.${key}` : key, message: `unknown field "${key}"` };
-    }
-    return { path: base || '(body)', message: issue.message };
-  });
-}
-
-export function validationError(error: ZodError): AppError {
-  const fields = fieldErrors(error);
-  const first = fields[0];
-  return new AppError('validation_failed', `${first.path}: ${first.message}`, { fields });
-}
 
 /** zod-openapi hook: a failed validation becomes our 400 naming the field. */
 export function validationHook(result: { success: true } | { success: false; error: ZodError }) {

@@ -1,36 +1,44 @@
 import { z } from 'zod';
-import { logActivity } from '../crm/activities';
-import { activityDto, personDto } from '../crm/dto';
-import { getPerson, listPeople } from '../crm/people';
-import { UuidSchema } from '../crm/schemas';
+import { pendingApprovalCount } from '../actions/counts';
+import { countCompanies, countPeople, pipelineSummary } from '../crm/overview';
 import { defineTool } from './registry';
 
-// CRM tools teammates may call directly: reads, and internal writes audited by the domain layer.
-const PersonOut = z.object({ id: z.string(), kind: z.string(), firstName: z.string(), lastName: z.string(), email: z.string().nullable(), companyId: z.string().nullable(), optedOutAt: z.string().nullable() }).loose();
+// The CRM as a teammate may read it to answer a question ("combien d'affaires en négociation ?"):
+// the ask step calls these through the registry, offline and with a model alike.
+const Count = z.object({ count: z.number().int().nonnegative() }).strict();
 
-export const getPersonTool = defineTool({
-  name: 'get_person',
-  description: 'Read one person (lead or contact).',
+export const pipelineSummaryTool = defineTool({
+  name: 'pipeline_summary',
+  description: 'Deals per pipeline stage: count and total amount (cents).',
   kind: 'read',
-  input: z.object({ personId: UuidSchema }).strict(),
-  output: PersonOut,
-  run: async (ctx, i) => personDto(await getPerson(ctx.crm, i.personId)),
+  input: z.object({}).strict(),
+  output: z.object({ stages: z.array(z.object({ key: z.string(), name: z.string(), outcome: z.string(), count: z.number(), amountCents: z.number() }).strict()) }).strict(),
+  run: async (ctx) => ({ stages: await pipelineSummary(ctx.crm) }),
 });
 
-export const findPeopleTool = defineTool({
-  name: 'find_people',
-  description: 'Search people by name or email.',
+export const countPeopleTool = defineTool({
+  name: 'count_people',
+  description: 'Number of leads or contacts in the CRM.',
   kind: 'read',
-  input: z.object({ q: z.string().min(1).max(200), limit: z.number().int().min(1).max(50).default(10) }).strict(),
-  output: z.object({ items: z.array(PersonOut) }),
-  run: async (ctx, i) => ({ items: (await listPeople(ctx.crm, { q: i.q, limit: i.limit })).items.map(personDto) }),
+  input: z.object({ kind: z.enum(['lead', 'contact']) }).strict(),
+  output: Count,
+  run: async (ctx, i) => ({ count: await countPeople(ctx.crm, i.kind) }),
 });
 
-export const logNoteTool = defineTool({
-  name: 'log_note',
-  description: "Add a note to a person's timeline.",
-  kind: 'write',
-  input: z.object({ personId: UuidSchema, summary: z.string().min(1).max(2000) }).strict(),
-  output: z.object({ id: z.string() }).loose(),
-  run: async (ctx, i) => activityDto(await logActivity(ctx.crm, { subjectType: 'person', subjectId: i.personId, kind: 'note', summary: i.summary })),
+export const countCompaniesTool = defineTool({
+  name: 'count_companies',
+  description: 'Number of companies in the CRM.',
+  kind: 'read',
+  input: z.object({}).strict(),
+  output: Count,
+  run: async (ctx) => ({ count: await countCompanies(ctx.crm) }),
+});
+
+export const pendingDraftsTool = defineTool({
+  name: 'pending_drafts',
+  description: 'Number of drafts waiting for approval.',
+  kind: 'read',
+  input: z.object({}).strict(),
+  output: Count,
+  run: async (ctx) => ({ count: await pendingApprovalCount(ctx.crm) }),
 });

@@ -1,8 +1,8 @@
-import { findPeopleTool, getPersonTool, logNoteTool } from './crm';
-import { bookMeeting, sendEmail, sendMessage } from './outbound';
+import { countCompaniesTool, countPeopleTool, pendingDraftsTool, pipelineSummaryTool } from './crm';
+import { sendEmail } from './outbound';
 import { registry, type Tool } from './registry';
 
-/** Every tool a teammate can call, by name. */
-export const allTools: Tool[] = [getPersonTool, findPeopleTool, logNoteTool, sendEmail, sendMessage, bookMeeting];
+/** Every tool a teammate calls, by name: the ask step's reads, the drafter's send_email. */
+export const allTools: Tool[] = [pipelineSummaryTool, countPeopleTool, countCompaniesTool, pendingDraftsTool, sendEmail];
 export const toolRegistry = registry(allTools);
-export { callTool, type ToolContext, type ToolKind } from './registry';
+export { runTool, type ToolContext, type ToolKind } from './registry';

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { OutboundProposal, ActionOriginInput, ReviewerInput } from '../actions/payload';
-import { parseWith, proposeOutbound } from '../actions/propose';
+import { proposeOutbound } from '../actions/propose';
 import type { CrmCtx } from '../crm/context';
 import { AppError } from '../lib/errors';
+import { parseWith } from '../lib/validation';
 
 // Typed tools for teammates: zod in, zod out, and a kind. `read` queries the CRM, `write` changes
 // internal CRM state (audited by the domain functions), `outbound` is intercepted: an outbound
@@ -63,7 +64,7 @@ export function registry(tools: Tool[]): ToolRegistry {
 }
 
 /** Validates the input, runs the tool, validates the output: zod at both boundaries. */
-export async function callTool(tools: ToolRegistry, ctx: ToolContext, name: string, input: unknown): Promise<unknown> {
+export async function runTool(tools: ToolRegistry, ctx: ToolContext, name: string, input: unknown): Promise<unknown> {
   const tool = tools.get(name);
   if (!tool) throw new AppError('not_found', `no tool named ${name}`);
   const parsed = parseWith(tool.input, input);

@@ -1,5 +1,6 @@
 import { END, START, StateGraph } from '@langchain/langgraph';
 import type { Db } from '../../db/connection';
+import type { JobQueue } from '../../db/jobs/queue';
 import type { Emitter } from '../../graph/store/events';
 import type { ChatModel } from '../../graph/model/types';
 import type { OutboundGate } from '../../graph/outbound';
@@ -9,7 +10,7 @@ import { queueNode } from './nodes/queue';
 import { reviewNode } from './nodes/review';
 import { LeadDraftState, type LeadDraftStateType, type LeadDraftUpdate, type LeadOutcome, type LeadTask } from './state';
 
-export type DrafterGraphDeps = { db: Db; model: ChatModel | null; gate: OutboundGate; emit: Emitter; maxRounds: number; styleExamples: number };
+export type DrafterGraphDeps = { db: Db; jobs: JobQueue; model: ChatModel | null; gate: OutboundGate; emit: Emitter; maxRounds: number; styleExamples: number };
 
 type Step = 'loadContext' | 'compose' | 'peerReview' | 'intercept';
 
@@ -22,10 +23,10 @@ type Step = 'loadContext' | 'compose' | 'peerReview' | 'intercept';
  */
 function drafterSteps(deps: DrafterGraphDeps) {
   const nodes: Record<Step, (s: LeadDraftStateType) => Promise<LeadDraftUpdate>> = {
-    loadContext: loadContextNode(deps.db, deps.gate, deps.styleExamples),
+    loadContext: loadContextNode(deps.db, deps.jobs, deps.gate, deps.styleExamples),
     compose: composeNode(deps.model),
     peerReview: reviewNode(deps.model, deps.emit),
-    intercept: queueNode(deps.db, deps.gate),
+    intercept: queueNode(deps.db, deps.jobs, deps.gate),
   };
   const next: Record<Step, (s: LeadDraftStateType) => Step | typeof END> = {
     loadContext: (s) => (s.outcome ? END : 'compose'),

@@ -3,7 +3,11 @@ import type { Language } from '../../lib/language';
 import type { WorkspaceProfile } from '../../identity/profile';
 import type { LeadFacts } from '../../crm/lead-facts';
 import type { StyleExample } from '../../graph/store/style-examples';
-import type { Draft, Review } from './draft';
+import type { EmailContent } from '../../actions/payload';
+import type { Review } from '../reviewer/state';
+
+/** A draft as the drafter writes it and the reviewer reads it: the gate's email content. */
+export type Draft = EmailContent;
 
 /** One lead's drafting job, as the supervisor's fan-out (Send) or a revision hands it over. */
 export type LeadTask = {

@@ -1,7 +1,8 @@
 import type { Language } from '../../lib/language';
 import type { WorkspaceProfile } from '../../identity/profile';
 import type { LeadFacts } from '../../crm/lead-facts';
-import type { Draft, Review, ReviewNote } from '../drafter/draft';
+import type { Draft } from '../drafter/state';
+import type { Review, ReviewNote } from './state';
 import type { Check, CheckInput } from './checks/context';
 import { checkFacts } from './checks/facts';
 import { checkFormality } from './checks/formality';

@@ -7,7 +7,8 @@ import type { Language } from '../../lib/language';
 const leads = sampleLeads();
 const lead = leads[0];
 const clean = composeOffline(lead, PROFILE, 'fr', 'req:clean');
-const codes = (subject: string, body: string, lang: Language = 'fr', facts = lead) => reviewDeterministic({ subject, body, language: lang }, facts, PROFILE, lang).notes.map((n) => n.code);
+const codes = (subject: string, body: string, lang: Language = 'fr', facts = lead) =>
+  reviewDeterministic({ subject, body, language: lang }, facts, PROFILE, lang).notes.map((n) => n.code);
 
 describe('offline drafter', () => {
   it('writes drafts every check passes, in French and English, for every kind of lead', () => {
@@ -22,7 +23,15 @@ describe('offline drafter', () => {
 
   it('ten drafts do not read alike', () => {
     const drafts = leads.slice(0, 10).map((l) => composeOffline(l, PROFILE, 'fr', `req:${l.personId}`));
-    const sentences = drafts.map((d) => new Set(d.body.split(/(?<=[.?!])\s+|\n+/).map((s) => s.replace(/\p{Lu}\p{L}+/gu, 'X')).filter((s) => s.length > 30)));
+    const sentences = drafts.map(
+      (d) =>
+        new Set(
+          d.body
+            .split(/(?<=[.?!])\s+|\n+/)
+            .map((s) => s.replace(/\p{Lu}\p{L}+/gu, 'X'))
+            .filter((s) => s.length > 30),
+        ),
+    );
     for (let i = 0; i < drafts.length; i++) {
       for (let j = i + 1; j < drafts.length; j++) {
         const shared = [...sentences[i]].filter((s) => sentences[j].has(s)).length;

@@ -1,4 +1,5 @@
 import { Annotation } from '@langchain/langgraph';
+import type { LeadsSummary } from '../prospector/state';
 import type { LeadOutcome, LeadTask } from '../drafter/state';
 import type { WorkspaceProfile } from '../../identity/profile';
 import type { Plan } from './plan';
@@ -7,7 +8,6 @@ import type { Plan } from './plan';
 export type ChatTurn = { role: 'user' | 'assistant'; content: string };
 /** requestId = thread + turn: the key of every draft this turn produces */
 export type RequestInfo = { text: string; requestId: string; turn: number };
-export type LeadsSummary = { found: number; created: number; known: number; optedOut: number; alreadyDrafted: number; targets: string[] };
 
 export const SupervisorState = Annotation.Root({
   workspaceId: Annotation<string>,

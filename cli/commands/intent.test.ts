@@ -27,7 +27,7 @@ describe('cli intent', () => {
     const lines = ['plombiers à Lyon', '', 'find 5 roofers in Bordeaux', '{"request":"agences immobilières en Bretagne"}', 'bonjour'];
     const many = Array.from({ length: 2000 }, (_, i) => lines[i % lines.length]);
     const started = performance.now();
-    const { code, stdout } = await run(['--jsonl'], many.join('\n') + '\n');
+    const { code, stdout } = await run(['--jsonl'], `${many.join('\n')}\n`);
     expect(code).toBe(0);
     const answers = stdout.split('\n').map((l) => IntentSchema.parse(JSON.parse(l)));
     expect(answers).toHaveLength(2000);
@@ -49,7 +49,10 @@ describe('cli intent', () => {
     expect(single.code).toBe(0);
     expect(JSON.parse(single.stdout.trim())).toMatchObject({ kind: 'prospect', language: 'en', count: 5 });
     const jsonl = await runCli(['intent', '--jsonl'], {}, 'plombiers lyon 7\ndans le Rhône\n');
-    const out = jsonl.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = jsonl.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out).toHaveLength(2);
     expect(out[0].places[0].code).toBe('69387');
   });

@@ -1,5 +1,5 @@
-import { seedDemo } from '../../crm/demo';
-import { openRuntime } from '../../server/runtime';
+import { seedDemo } from '../../identity/demo';
+import { openConfiguredDatabase } from '../database';
 import type { Command } from '../command';
 
 const command: Command = {
@@ -9,7 +9,7 @@ const command: Command = {
       io.stderr('usage: npm run cli -- seed --demo');
       return 2;
     }
-    const { db } = await openRuntime();
+    const db = await openConfiguredDatabase();
     try {
       const r = await seedDemo(db.kysely);
       io.stdout(r.created > 0 ? `démo : ${r.created} entreprises, contacts et affaires créés` : 'démo déjà présente : rien à faire');

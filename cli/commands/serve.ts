@@ -1,26 +1,24 @@
 import { serve } from '@hono/node-server';
 import { bootstrapIfEmpty } from '../../identity/bootstrap';
-import { createApp } from '../../server/app';
-import { extraModules } from '../../server/modules';
-import { openRuntime } from '../../server/runtime';
+import { openRelais } from '../../server/root';
 import { logger } from '../../lib/log';
 import type { Command } from '../command';
 
 const command: Command = {
-  describe: 'run the HTTP server (API + Portal) and the dispatcher',
+  describe: 'run the HTTP server (API + Portal) and, unless RELAIS_WORKER=off, one worker (background jobs + dispatcher)',
   async run(_args, io) {
     const started = performance.now();
-    const { db, deps } = await openRuntime();
+    const relais = await openRelais();
+    const { db, config } = relais;
     const first = await bootstrapIfEmpty(db.kysely);
-    const extras = await extraModules(deps, db);
-    const app = createApp(deps, extras);
-    if (deps.config.RELAIS_DISPATCHER === 'on') await extras.start();
-    const server = serve({ fetch: app.fetch, port: deps.config.PORT, hostname: deps.config.HOST }, (info) => {
-      logger.info({ port: info.port, embedded: db.embedded, ms: Math.round(performance.now() - started) }, 'relais listening');
+    const app = relais.app;
+    const worker = config.RELAIS_WORKER === 'on' ? relais.startWorker() : null;
+    const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+      logger.info({ port: info.port, embedded: db.embedded, worker: worker?.jobs ?? [], ms: Math.round(performance.now() - started) }, 'relais listening');
       // one write: whoever reads the address also finds the sign-in link beside it
       const lines = [`Relais est prêt : http://localhost:${info.port}  (base ${db.embedded ? 'embarquée' : 'PostgreSQL'})`];
       if (first) {
-        const link = `${deps.config.PUBLIC_URL ?? `http://localhost:${info.port}`}/login?token=${first.loginToken}`;
+        const link = `${config.PUBLIC_URL ?? `http://localhost:${info.port}`}/login?token=${first.loginToken}`;
         lines.push('', 'Premier démarrage : ouvrez ce lien pour vous connecter (valable une seule fois) :', `    ${link}`, '');
       }
       io.stdout(lines.join('\n'));
@@ -28,8 +26,7 @@ const command: Command = {
     const shutdown = async () => {
       logger.info('shutting down');
       server.close();
-      await extras.stop();
-      await db.close();
+      await relais.close();
       process.exit(0);
     };
     process.once('SIGINT', shutdown);

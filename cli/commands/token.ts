@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createUserToken } from '../../identity/bootstrap';
-import { openRuntime } from '../../server/runtime';
+import { openConfiguredDatabase } from '../database';
 import type { Command } from '../command';
 
 const Args = z.object({ role: z.enum(['admin', 'member']), name: z.string().optional() });
@@ -16,7 +16,7 @@ const command: Command = {
       io.stderr('usage: npm run --silent cli -- token create --role admin|member [--name NAME]');
       return 2;
     }
-    const { db } = await openRuntime();
+    const db = await openConfiguredDatabase();
     try {
       const { token } = await createUserToken(db.kysely, parsed.data.role, parsed.data.name);
       io.stdout(token);

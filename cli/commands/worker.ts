@@ -1,18 +1,23 @@
 import { z } from 'zod';
-import { dispatchOnce, housekeeping, newOwnerId, startDispatcher, type DispatcherOptions } from '../../channels/dispatcher';
-import { openRuntime } from '../../server/runtime';
+import { dispatchOnce, housekeeping, type DispatcherOptions } from '../../channels/dispatcher';
+import { newWorkerOwner } from '../../db/jobs/worker';
+import { openRelais } from '../../server/root';
 import type { Command } from '../command';
 
-// `npm run cli -- worker`: the dispatcher alone, any number of them beside `npm start` (which runs
-// one too). Prints "worker ready <owner>" once it is claiming; stops cleanly on SIGTERM / SIGINT.
+// `npm run cli -- worker`: a worker without the HTTP server — the background jobs (teammate
+// runs, revisions, sweeps, expiry) and the outbox dispatcher — any number of them, on this
+// machine or another with the same DATABASE_URL. `npm start` runs one too. Prints
+// "worker ready <owner>" once it is working; stops cleanly on SIGTERM / SIGINT.
 const Args = z
   .object({
+    jobs: z.string().min(1).optional(),
     batch: z.coerce.number().int().min(1).max(500).optional(),
     'lease-ms': z.coerce.number().int().min(100).optional(),
     'poll-ms': z.coerce.number().int().min(10).optional(),
     lanes: z.coerce.number().int().min(1).max(16).optional(),
     'backoff-ms': z.coerce.number().int().min(0).optional(),
     'housekeeping-ms': z.coerce.number().int().min(50).optional(),
+    'maintenance-s': z.coerce.number().int().min(1).optional(),
     once: z.literal(true).optional(),
   })
   .strict();
@@ -29,7 +34,7 @@ function parseArgs(args: string[]): Record<string, string | true> {
 }
 
 const command: Command = {
-  describe: 'worker [--once] [--batch N] [--lanes N] [--lease-ms N] [--poll-ms N]: run the outbox dispatcher',
+  describe: 'worker [--jobs all|a,b|all,-a] [--once] [--batch N] [--lanes N] [--lease-ms N] [--poll-ms N] [--housekeeping-ms N]: background jobs and the outbox dispatcher',
   async run(args, io) {
     const parsed = Args.safeParse(parseArgs(args));
     if (!parsed.success) {
@@ -37,39 +42,30 @@ const command: Command = {
       return 2;
     }
     const a = parsed.data;
-    const opts: Partial<DispatcherOptions> = {
-      owner: newOwnerId(),
-      batchSize: a.batch,
-      leaseMs: a['lease-ms'],
-      pollMs: a['poll-ms'],
-      lanes: a.lanes,
-      backoffMs: a['backoff-ms'],
-      housekeepingMs: a['housekeeping-ms'],
-    };
-    const { db, deps } = await openRuntime();
-    // an idle connection dropped by the server must not kill the worker: the pool reconnects
-    db.pool.on('error', (err) => deps.logger.warn({ err: err.message }, 'database connection lost; reconnecting'));
+    const dispatcher: Partial<Omit<DispatcherOptions, 'owner'>> = { batchSize: a.batch, leaseMs: a['lease-ms'], pollMs: a['poll-ms'], lanes: a.lanes, backoffMs: a['backoff-ms'] };
+    const relais = await openRelais({ maintenanceIntervalSeconds: a['maintenance-s'] });
+    const env = { db: relais.db.kysely, config: relais.config, logger: relais.logger };
     if (a.once) {
       // drain what is due now, then exit (cron-style deployments, demos)
       let total = 0;
       try {
-        await housekeeping(deps);
+        await housekeeping(env);
+        const owner = newWorkerOwner();
         for (;;) {
-          const s = await dispatchOnce(deps, opts);
+          const s = await dispatchOnce(env, { ...dispatcher, owner });
           total += s.sent;
           if (s.claimed === 0) break;
         }
         io.stdout(`sent ${total}`);
         return 0;
       } finally {
-        await db.close();
+        await relais.close();
       }
     }
-    const dispatcher = startDispatcher(deps, opts);
-    io.stdout(`worker ready ${dispatcher.owner}`);
+    const worker = relais.startWorker({ jobs: a.jobs, pollMs: a['poll-ms'], housekeepingMs: a['housekeeping-ms'], dispatcher });
+    io.stdout(`worker ready ${worker.owner}`);
     const shutdown = async () => {
-      await dispatcher.stop();
-      await db.close();
+      await relais.close();
       process.exit(0);
     };
     process.once('SIGINT', shutdown);

@@ -2,8 +2,22 @@ import { foldText } from '../../lib/embedding';
 
 // Header aliases as French (and English) spreadsheets name them.
 export type Column =
-  | 'companyName' | 'siren' | 'siret' | 'nafCode' | 'nafLabel' | 'address' | 'postcode' | 'city' | 'website'
-  | 'firstName' | 'lastName' | 'role' | 'email' | 'phone' | 'kind' | 'createdOn';
+  | 'companyName'
+  | 'siren'
+  | 'siret'
+  | 'nafCode'
+  | 'nafLabel'
+  | 'address'
+  | 'postcode'
+  | 'city'
+  | 'website'
+  | 'firstName'
+  | 'lastName'
+  | 'role'
+  | 'email'
+  | 'phone'
+  | 'kind'
+  | 'createdOn';
 
 const ALIASES: Record<Column, string[]> = {
   companyName: ['raison sociale', 'entreprise', 'societe', 'nom entreprise', 'nom de l entreprise', 'denomination', 'company', 'company name', 'organisation'],

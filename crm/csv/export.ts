@@ -1,3 +1,6 @@
+import { exportCompaniesPage } from '../../db/repositories/companies';
+import { exportDealsPage } from '../../db/repositories/deals';
+import { exportPeoplePage } from '../../db/repositories/people';
 import { listStages } from '../../db/repositories/stages';
 import type { CrmCtx } from '../context';
 import { toCsvLine } from './parse';
@@ -17,32 +20,48 @@ export async function* exportCsv(ctx: CrmCtx, entity: ExportEntity, filter: { ki
     people: ['Prénom', 'Nom', 'Fonction', 'E-mail', 'Téléphone', 'Type', 'Statut', 'Entreprise', 'Opposition', 'Créé le'],
     deals: ['Affaire', 'Montant (€)', 'Étape', 'Probabilité', 'Clôture prévue', 'Entreprise', 'Créée le'],
   };
-  yield BOM + toCsvLine(header[entity]) + '\r\n';
+  yield `${BOM + toCsvLine(header[entity])}\r\n`;
   let after: string | null = null;
   for (;;) {
     let lines: string[] = [];
     let last: string | null = null;
     if (entity === 'companies') {
-      let q = ctx.db.selectFrom('companies').selectAll().where('workspace_id', '=', ctx.workspaceId);
-      if (after) q = q.where('id', '<', after);
-      const rows = await q.orderBy('id', 'desc').limit(1000).execute();
+      const rows = await exportCompaniesPage(ctx.db, ctx.workspaceId, { after, limit: 1000 });
       lines = rows.map((c) => toCsvLine([c.name, c.siren, c.siret, c.naf_code, c.naf_label, c.address, c.postcode, c.city, c.website, c.source, frDate(c.created_at)]));
       last = rows.at(-1)?.id ?? null;
     } else if (entity === 'people') {
-      let q = ctx.db.selectFrom('people as p').leftJoin('companies as c', 'c.id', 'p.company_id').selectAll('p').select('c.name as company_name').where('p.workspace_id', '=', ctx.workspaceId);
-      if (filter.kind) q = q.where('p.kind', '=', filter.kind);
-      if (after) q = q.where('p.id', '<', after);
-      const rows = await q.orderBy('p.id', 'desc').limit(1000).execute();
-      lines = rows.map((p) => toCsvLine([p.first_name, p.last_name, p.role, p.email, p.phone, p.kind === 'lead' ? 'Prospect' : 'Contact', p.status, p.company_name, p.opted_out_at ? frDate(p.opted_out_at) : '', frDate(p.created_at)]));
+      const rows = await exportPeoplePage(ctx.db, ctx.workspaceId, { kind: filter.kind, after, limit: 1000 });
+      lines = rows.map((p) =>
+        toCsvLine([
+          p.first_name,
+          p.last_name,
+          p.role,
+          p.email,
+          p.phone,
+          p.kind === 'lead' ? 'Prospect' : 'Contact',
+          p.status,
+          p.company_name,
+          p.opted_out_at ? frDate(p.opted_out_at) : '',
+          frDate(p.created_at),
+        ]),
+      );
       last = rows.at(-1)?.id ?? null;
     } else {
-      let q = ctx.db.selectFrom('deals as d').leftJoin('companies as c', 'c.id', 'd.company_id').selectAll('d').select('c.name as company_name').where('d.workspace_id', '=', ctx.workspaceId);
-      if (after) q = q.where('d.id', '<', after);
-      const rows = await q.orderBy('d.id', 'desc').limit(1000).execute();
-      lines = rows.map((d) => toCsvLine([d.title, frAmount(d.amount_cents), stages.get(d.stage_id) ?? '', d.probability_override ?? '', d.expected_close_date ? frDate(d.expected_close_date) : '', d.company_name, frDate(d.created_at)]));
+      const rows = await exportDealsPage(ctx.db, ctx.workspaceId, { after, limit: 1000 });
+      lines = rows.map((d) =>
+        toCsvLine([
+          d.title,
+          frAmount(d.amount_cents),
+          stages.get(d.stage_id) ?? '',
+          d.probability_override ?? '',
+          d.expected_close_date ? frDate(d.expected_close_date) : '',
+          d.company_name,
+          frDate(d.created_at),
+        ]),
+      );
       last = rows.at(-1)?.id ?? null;
     }
-    if (lines.length > 0) yield lines.join('\r\n') + '\r\n';
+    if (lines.length > 0) yield `${lines.join('\r\n')}\r\n`;
     if (lines.length < 1000 || !last) return;
     after = last;
   }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { foldText } from '../../lib/embedding';
 import { uuidv7 } from '../../lib/ids';
+import { appendAudit } from '../../db/repositories/audit';
+import { insertPeople, listPersonEmails } from '../../db/repositories/people';
 import { isValidSiren, isValidSiret } from '../../france/siren';
 import type { CrmCtx } from '../context';
 import { createLeadsFromCompanies, LeadCandidateSchema, matchCandidates, type ParsedCandidate } from '../leads';
@@ -78,7 +80,16 @@ function readRow(get: (c: Column) => string): { company: ParsedCandidate | null;
 export async function importCsv(ctx: CrmCtx, bytes: Uint8Array, opts: { dryRun: boolean }): Promise<ImportReport> {
   const { text, encoding } = decodeCsv(bytes);
   const { separator, rows } = parseCsv(text);
-  const report: ImportReport = { dryRun: opts.dryRun, encoding, separator, rows: Math.max(0, rows.length - 1), companies: { created: 0, merged: 0 }, people: { created: 0, merged: 0 }, rejected: [], unknownColumns: [] };
+  const report: ImportReport = {
+    dryRun: opts.dryRun,
+    encoding,
+    separator,
+    rows: Math.max(0, rows.length - 1),
+    companies: { created: 0, merged: 0 },
+    people: { created: 0, merged: 0 },
+    rejected: [],
+    unknownColumns: [],
+  };
   if (rows.length === 0) return report;
   const { columns, unknown } = mapHeader(rows[0].cells);
   report.unknownColumns = unknown;
@@ -107,9 +118,7 @@ export async function importCsv(ctx: CrmCtx, bytes: Uint8Array, opts: { dryRun: 
 
   const candidates = [...companies.values()];
   const { outcomes } = await matchCandidates(ctx, candidates);
-  const existingEmails = new Set(
-    (await ctx.db.selectFrom('people').select('email').where('workspace_id', '=', ctx.workspaceId).where('email', 'is not', null).execute()).map((p) => p.email!.toLowerCase()),
-  );
+  const existingEmails = new Set((await listPersonEmails(ctx.db, ctx.workspaceId)).map((e) => e.toLowerCase()));
   const mergedPeople: { companyId: string | null; person: RowPerson }[] = [];
   candidates.forEach((c, i) => {
     const o = outcomes[i];
@@ -121,7 +130,11 @@ export async function importCsv(ctx: CrmCtx, bytes: Uint8Array, opts: { dryRun: 
     report.companies.merged++;
     for (const d of c.dirigeants) {
       if (d.email && existingEmails.has(d.email)) report.people.merged++;
-      else if (o.companyId) mergedPeople.push({ companyId: o.companyId, person: { firstName: d.firstName, lastName: d.lastName, role: d.role ?? null, email: d.email ?? null, phone: null, kind: d.kind ?? 'lead' } });
+      else if (o.companyId)
+        mergedPeople.push({
+          companyId: o.companyId,
+          person: { firstName: d.firstName, lastName: d.lastName, role: d.role ?? null, email: d.email ?? null, phone: null, kind: d.kind ?? 'lead' },
+        });
     }
   });
   for (const p of loosePeople) {
@@ -131,21 +144,32 @@ export async function importCsv(ctx: CrmCtx, bytes: Uint8Array, opts: { dryRun: 
   report.people.created += mergedPeople.length;
   if (opts.dryRun) return report;
 
-  await createLeadsFromCompanies(ctx, candidates.filter((_, i) => !outcomes[i]));
+  await createLeadsFromCompanies(
+    ctx,
+    candidates.filter((_, i) => !outcomes[i]),
+  );
   if (mergedPeople.length > 0) {
     await ctx.db.transaction().execute(async (trx) => {
-      for (let k = 0; k < mergedPeople.length; k += 500) {
-        await trx
-          .insertInto('people')
-          .values(
-            mergedPeople.slice(k, k + 500).map(({ companyId, person }) => ({
-              id: uuidv7(), workspace_id: ctx.workspaceId, company_id: companyId, kind: person.kind, first_name: person.firstName, last_name: person.lastName,
-              role: person.role, email: person.email, phone: person.phone, source: 'import', lawful_basis: null, lawful_basis_note: null, last_inbound_at: null, opted_out_at: null,
-            })),
-          )
-          .execute();
-      }
-      await trx.insertInto('audit_log').values({ workspace_id: ctx.workspaceId, actor_type: ctx.actor.type, actor_id: ctx.actor.id, action: 'people.imported', data: JSON.stringify({ count: mergedPeople.length }) }).execute();
+      await insertPeople(
+        trx,
+        mergedPeople.map(({ companyId, person }) => ({
+          id: uuidv7(),
+          workspace_id: ctx.workspaceId,
+          company_id: companyId,
+          kind: person.kind,
+          first_name: person.firstName,
+          last_name: person.lastName,
+          role: person.role,
+          email: person.email,
+          phone: person.phone,
+          source: 'import',
+          lawful_basis: null,
+          lawful_basis_note: null,
+          last_inbound_at: null,
+          opted_out_at: null,
+        })),
+      );
+      await appendAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'people.imported', data: { count: mergedPeople.length } });
     });
   }
   return report;

@@ -4,6 +4,9 @@ import * as approval from './0002_approval';
 import * as leads from './0003_leads';
 import * as teammates from './0004_teammates';
 import * as portal from './0005_portal';
+import * as jobs from './0006_jobs';
+import * as runLeases from './0007_run_leases';
+import * as jobQueues from './0008_job_queues';
 
 // Ordered by name; later capabilities append their files here.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0003_leads': leads,
   '0004_teammates': teammates,
   '0005_portal': portal,
+  '0006_jobs': jobs,
+  '0007_run_leases': runLeases,
+  '0008_job_queues': jobQueues,
 };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { WorkspaceSettings } from '../schema';
-import type { RuleLike } from '../../actions/auto-approve';
+import type { RuleLike } from '../tables/approval';
 import type { Executor } from './executor';
 import type { Language } from '../../lib/language';
 

@@ -1,12 +1,46 @@
 import { sql, type RawBuilder } from 'kysely';
-import { assertActorMay, sourcesOf } from '../../actions/states';
-import type { ActionKind, ActionOrigin, ActionRow, ActionStatus, ReviewerReport } from '../tables/approval';
+import type { ActorType } from '../schema';
+import type { ActionKind, ActionOrigin, ActionRow, ActionStatus, ChannelType, ReviewerReport } from '../tables/approval';
 import type { Actor } from './audit';
 import type { Executor } from './executor';
 import { toPage } from './pagination';
 
-/** Columns a transition may set to a value shared by every row it moves. */
-export type SharedSet = Partial<Record<keyof ActionRow, RawBuilder<unknown> | string | number | boolean | Date | null>>;
+/**
+ * What a status change (or an in-place revision) sets on every row it touches. snake_case keys
+ * are columns ('now' = the database clock); the camelCase ones are expressions over the row.
+ */
+export type ActionChanges = {
+  reason?: string | null;
+  last_error?: string | null;
+  attempts?: number;
+  version?: number;
+  /** JSON text */
+  current_payload?: string;
+  payload_hash?: string;
+  /** JSON text */
+  approved_payload?: string;
+  approved_hash?: string;
+  approved_by_type?: ActorType;
+  approved_by_id?: string | null;
+  rule_id?: string;
+  decided_by_id?: string | null;
+  /** JSON text */
+  reviewer?: string | null;
+  expires_at?: Date;
+  revision_requested_at?: 'now' | null;
+  approved_at?: 'now';
+  decided_at?: 'now';
+  next_attempt_at?: 'now';
+  /** 'now-unless-set' keeps the send time already recorded */
+  sent_at?: 'now' | 'now-unless-set';
+  /** the sweeper ends a lease but keeps its owner, who may still record the send */
+  lease_expires_at?: null;
+  /** approve what is current (approved_payload / approved_hash given here win) */
+  approveCurrent?: true;
+  /** lease the row to `owner` for `ms`, or release it (null) */
+  lease?: { owner: string; ms: number } | null;
+  incrementAttempts?: true;
+};
 
 /** Values a transition sets row by row (the dispatcher's outcomes). */
 export type PerRowValues = {
@@ -32,20 +66,43 @@ const PER_ROW_COLUMNS = {
   last_error: 'text',
 } as const;
 
-export type TransitionSpec = {
-  to: ActionStatus;
-  actor: Actor;
-  /** narrow the legal sources; the state machine gives the widest set */
-  from?: readonly ActionStatus[];
+/** Which actions a status change may touch, beyond their current status. */
+export type ActionRowFilter = {
   workspaceId?: string;
   ids?: readonly string[];
-  /** an extra condition on the row, aliased `a` */
-  where?: RawBuilder<unknown>;
-  orderBy?: RawBuilder<unknown>;
+  /** only at this version: a human approves the version they saw */
+  version?: number;
+  /** it has an approved payload (a resend or a confirmation needs one) */
+  wasApproved?: true;
+  /** a teammate drafted it, so there is someone to send it back to */
+  draftedByTeammate?: true;
+  /** addressed to one of these people, or to this address hash */
+  recipient?: Recipient;
+  /** expires_at has passed */
+  expired?: true;
+  /** next_attempt_at has come */
+  due?: true;
+  kinds?: readonly ActionKind[];
+  /** its workspace has an enabled channel of this type */
+  withEnabledChannel?: ChannelType;
+  /** leased by this owner */
+  leaseOwner?: string;
+  /** its lease ran out */
+  leaseExpired?: true;
+};
+
+export type Recipient = { personIds: readonly string[]; hash: string | null };
+
+export type StatusUpdate = ActionRowFilter & {
+  to: ActionStatus;
+  /** the legal sources for `to`, resolved by the state machine (actions/transition.ts) */
+  from: readonly [ActionStatus, ...ActionStatus[]];
+  actor: Actor;
+  orderBy?: 'next_attempt_at' | 'lease_expires_at';
   limit?: number;
   /** dispatcher claims: skip rows another worker holds */
   skipLocked?: boolean;
-  set?: SharedSet;
+  set?: ActionChanges;
   perRow?: readonly PerRowValues[];
   auditAction?: string;
   auditData?: Record<string, unknown>;
@@ -53,40 +110,85 @@ export type TransitionSpec = {
 
 export type TransitionedRow = ActionRow & { from_status: ActionStatus };
 
+function recipientMatch(r: Recipient): RawBuilder<unknown> {
+  const byPerson = r.personIds.length ? sql`a.person_id = any(${r.personIds}::uuid[])` : sql`false`;
+  return r.hash ? sql`(${byPerson} or a.recipient_hash = ${r.hash})` : byPerson;
+}
+
+function rowConditions(f: ActionRowFilter, ids: readonly string[] | undefined): RawBuilder<unknown>[] {
+  const cond: RawBuilder<unknown>[] = [];
+  if (f.workspaceId) cond.push(sql`a.workspace_id = ${f.workspaceId}`);
+  if (ids) cond.push(sql`a.id = any(${ids}::uuid[])`);
+  if (f.version !== undefined) cond.push(sql`a.version = ${f.version}`);
+  if (f.wasApproved) cond.push(sql`a.approved_hash is not null`);
+  if (f.draftedByTeammate) cond.push(sql`a.teammate is not null`);
+  if (f.recipient) cond.push(recipientMatch(f.recipient));
+  if (f.expired) cond.push(sql`a.expires_at <= now()`);
+  if (f.due) cond.push(sql`a.next_attempt_at <= now()`);
+  if (f.kinds) cond.push(f.kinds.length ? sql`a.kind in (${sql.join(f.kinds.map((k) => sql.lit(k)))})` : sql`false`);
+  if (f.withEnabledChannel) {
+    cond.push(sql`exists (select 1 from channels c where c.workspace_id = a.workspace_id and c.enabled and c.type = ${sql.lit(f.withEnabledChannel)})`);
+  }
+  if (f.leaseOwner !== undefined) cond.push(sql`a.lease_owner = ${f.leaseOwner}`);
+  if (f.leaseExpired) cond.push(sql`a.lease_expires_at < now()`);
+  return cond;
+}
+
+const STAMPED = new Set<string>(['revision_requested_at', 'approved_at', 'decided_at', 'next_attempt_at']);
+
+/** SET clauses of `update actions a`, in the order given. */
+function changeClauses(c: ActionChanges): RawBuilder<unknown>[] {
+  const sets: RawBuilder<unknown>[] = [];
+  for (const [key, value] of Object.entries(c)) {
+    if (value === undefined) continue;
+    if (key === 'approveCurrent') {
+      if (c.approved_payload === undefined) sets.push(sql`approved_payload = a.current_payload`);
+      if (c.approved_hash === undefined) sets.push(sql`approved_hash = a.payload_hash`);
+    } else if (key === 'lease') {
+      const lease = c.lease!;
+      sets.push(
+        lease ? sql`lease_owner = ${lease.owner}` : sql`lease_owner = null`,
+        lease ? sql`lease_expires_at = now() + ${lease.ms} * interval '1 millisecond'` : sql`lease_expires_at = null`,
+      );
+    } else if (key === 'incrementAttempts') {
+      sets.push(sql`attempts = a.attempts + 1`);
+    } else if (key === 'sent_at') {
+      sets.push(value === 'now-unless-set' ? sql`sent_at = coalesce(a.sent_at, now())` : sql`sent_at = now()`);
+    } else if (STAMPED.has(key) && value === 'now') {
+      sets.push(sql`${sql.ref(key)} = now()`);
+    } else {
+      sets.push(sql`${sql.ref(key)} = ${value}`);
+    }
+  }
+  return sets;
+}
+
 /**
- * The only writer of `actions.status`. One statement: lock the rows whose status is a legal
- * source for `to` (re-checked after any concurrent writer commits), update them, and append
- * one audit entry per row with the actor and the payload hashes. Rows not in a legal state
- * are simply not returned; callers turn a missing row into 409.
+ * The only writer of `actions.status` (called through actions/transition.ts, which applies the
+ * state machine). One statement: lock the rows whose status is one of `from` (re-checked after
+ * any concurrent writer commits), update them, and append one audit entry per row with the actor
+ * and the payload hashes. Rows not in a legal state are simply not returned; callers turn a
+ * missing row into 409.
  */
-export async function transitionActions(db: Executor, spec: TransitionSpec): Promise<TransitionedRow[]> {
-  assertActorMay(spec.actor.type, spec.to);
-  const from = sourcesOf(spec.to, spec.from);
-  if (from.length === 0) return [];
+export async function updateActionStatuses(db: Executor, spec: StatusUpdate): Promise<TransitionedRow[]> {
   const ids = spec.perRow ? spec.perRow.map((r) => r.id) : spec.ids;
   if (ids && ids.length === 0) return [];
 
-  const cond: RawBuilder<unknown>[] = [sql`a.status in (${sql.join(from.map((s) => sql.lit(s)))})`];
-  if (spec.workspaceId) cond.push(sql`a.workspace_id = ${spec.workspaceId}`);
-  if (ids) cond.push(sql`a.id = any(${ids}::uuid[])`);
-  if (spec.where) cond.push(spec.where);
+  const cond = [sql`a.status in (${sql.join(spec.from.map((s) => sql.lit(s)))})`, ...rowConditions(spec, ids)];
 
-  const sets: RawBuilder<unknown>[] = [sql`status = ${spec.to}`, sql`updated_at = now()`];
-  for (const [col, value] of Object.entries(spec.set ?? {})) sets.push(sql`${sql.ref(col)} = ${value}`);
+  const sets: RawBuilder<unknown>[] = [sql`status = ${spec.to}`, sql`updated_at = now()`, ...changeClauses(spec.set ?? {})];
   const perRowCols = new Set<keyof typeof PER_ROW_COLUMNS>();
   for (const r of spec.perRow ?? []) {
     for (const k of Object.keys(r)) if (k in PER_ROW_COLUMNS) perRowCols.add(k as keyof typeof PER_ROW_COLUMNS);
   }
   for (const col of perRowCols) sets.push(sql`${sql.ref(col)} = v.${sql.ref(col)}`);
-  const recordType = sql.raw(
-    ['id uuid', 'audit jsonb', ...Object.entries(PER_ROW_COLUMNS).map(([c, t]) => `${c} ${t}`)].join(', '),
-  );
+  const recordType = sql.raw(['id uuid', 'audit jsonb', ...Object.entries(PER_ROW_COLUMNS).map(([c, t]) => `${c} ${t}`)].join(', '));
 
   const result = await sql<TransitionedRow>`
     with o as (
       select a.id, a.status as from_status from actions a
       where ${sql.join(cond, sql` and `)}
-      ${spec.orderBy ? sql`order by ${spec.orderBy}` : sql``}
+      ${spec.orderBy ? sql`order by ${sql.ref(`a.${spec.orderBy}`)}` : sql``}
       ${spec.limit ? sql`limit ${spec.limit}` : sql``}
       for update of a ${spec.skipLocked ? sql`skip locked` : sql``}
     ),
@@ -206,12 +308,11 @@ export function lockAction(db: Executor, workspaceId: string, id: string) {
 }
 
 /** A same-status change (a revision while pending): payload and version, audited by the caller. */
-export function updateActionInPlace(db: Executor, workspaceId: string, id: string, expectedVersion: number, set: SharedSet) {
-  const sets: RawBuilder<unknown>[] = [sql`updated_at = now()`];
-  for (const [col, value] of Object.entries(set)) sets.push(sql`${sql.ref(col)} = ${value}`);
+export function updateActionInPlace(db: Executor, workspaceId: string, id: string, expectedVersion: number, set: ActionChanges) {
   return sql<ActionRow>`
-    update actions set ${sql.join(sets)} where workspace_id = ${workspaceId} and id = ${id} and version = ${expectedVersion}
-    returning *
+    update actions a set ${sql.join([sql`updated_at = now()`, ...changeClauses(set)])}
+    where a.workspace_id = ${workspaceId} and a.id = ${id} and a.version = ${expectedVersion}
+    returning a.*
   `
     .execute(db)
     .then((r) => r.rows[0]);
@@ -286,11 +387,34 @@ export async function listActions(db: Executor, workspaceId: string, f: ActionFi
   if (f.createdFrom) q = q.where('created_at', '>=', f.createdFrom);
   if (f.createdTo) q = q.where('created_at', '<', f.createdTo);
   if (f.after) q = q.where('id', '<', f.after);
-  const rows = await q.orderBy('id', 'desc').limit(f.limit + 1).execute();
+  const rows = await q
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
   return toPage(rows, f.limit);
 }
 
 export type ActionSummaryRow = Awaited<ReturnType<typeof listActions>>['items'][number];
+
+/** Whether the approval gate's counters exist yet (migrations may run after the Portal starts). */
+export async function statusCountsInstalled(db: Executor): Promise<boolean> {
+  const r = await sql<{ ok: boolean }>`select to_regclass('action_status_counts') is not null as ok`.execute(db);
+  return Boolean(r.rows[0]?.ok);
+}
+
+/**
+ * Drafts waiting for approval that the reviewer did not pass, counted up to `cap`: an index range
+ * on pending actions, never the whole table.
+ */
+export async function countFlaggedPending(db: Executor, workspaceId: string, cap: number): Promise<number> {
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from (
+      select 1 from actions
+      where workspace_id = ${workspaceId} and status = 'pending_approval' and coalesce(reviewer->>'verdict', 'passed') <> 'passed'
+      limit ${cap}
+    ) x`.execute(db);
+  return r.rows[0]?.n ?? 0;
+}
 
 /** Counts per status (trigger-maintained) and whether an enabled channel exists: one round trip. */
 export async function statusCounts(db: Executor, workspaceId: string) {
@@ -300,4 +424,55 @@ export async function statusCounts(db: Executor, workspaceId: string) {
   `.execute(db);
   const row = r.rows[0];
   return { counts: row?.counts ?? {}, hasChannel: row?.has_channel ?? false };
+}
+
+/** Current statuses of some actions (a bulk decision explains the ones it could not move). */
+export function findActionStatuses(db: Executor, workspaceId: string, ids: readonly string[]) {
+  return db.selectFrom('actions').select(['id', 'status']).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+}
+
+/** The durable queue of sendBacks: drafts with a revision requested, oldest request first. */
+export function listDraftsAwaitingRevision(db: Executor, workspaceId: string, opts: { teammate?: string; limit: number }) {
+  let q = db.selectFrom('actions').selectAll().where('workspace_id', '=', workspaceId).where('status', '=', 'draft').where('revision_requested_at', 'is not', null);
+  if (opts.teammate) q = q.where('teammate', '=', opts.teammate);
+  return q.orderBy('revision_requested_at').limit(opts.limit).execute();
+}
+
+const REDACTED = JSON.stringify({ redacted: true });
+
+/** Erasure: every payload (and review) that named the recipient is replaced, whatever its status. */
+export async function redactActionsOf(db: Executor, workspaceId: string, recipient: Recipient): Promise<string[]> {
+  const r = await sql<{ id: string }>`
+    update actions a set proposed_payload = ${REDACTED}::jsonb, current_payload = ${REDACTED}::jsonb,
+      approved_payload = case when a.approved_payload is null then null else ${REDACTED}::jsonb end,
+      executed_payload = case when a.executed_payload is null then null else ${REDACTED}::jsonb end,
+      reviewer = null, updated_at = now()
+    where a.workspace_id = ${workspaceId} and ${recipientMatch(recipient)}
+    returning a.id
+  `.execute(db);
+  return r.rows.map((row) => row.id);
+}
+
+/** Erasure: the versions of redacted actions lose their payloads too. */
+export async function redactActionVersions(db: Executor, actionIds: readonly string[]): Promise<void> {
+  if (actionIds.length === 0) return;
+  await db.updateTable('action_versions').set({ payload: REDACTED, reviewer: null }).where('action_id', 'in', actionIds).execute();
+}
+
+/** Actions by id in one workspace, with the content a run's result shows (subject, body, language). */
+export function findActionSummaries(db: Executor, workspaceId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('actions')
+    .select([
+      'id',
+      'status',
+      'person_id',
+      sql<string>`coalesce(current_payload->>'subject', '')`.as('subject'),
+      sql<string>`coalesce(current_payload->>'body', '')`.as('body'),
+      sql<string>`coalesce(current_payload->>'language', 'fr')`.as('language'),
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', ids)
+    .execute();
 }

@@ -12,19 +12,29 @@ export type AuditEntry = {
   data?: Record<string, unknown>;
 };
 
+/** The row an audit entry is stored as (one place for both inserts). */
+const auditRow = (e: AuditEntry) => ({
+  workspace_id: e.workspaceId,
+  actor_type: e.actor.type,
+  actor_id: e.actor.id,
+  action: e.action,
+  subject_type: e.subjectType ?? null,
+  subject_id: e.subjectId ?? null,
+  data: JSON.stringify(e.data ?? {}),
+});
+
 export async function appendAudit(db: Executor, e: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      workspace_id: e.workspaceId,
-      actor_type: e.actor.type,
-      actor_id: e.actor.id,
-      action: e.action,
-      subject_type: e.subjectType ?? null,
-      subject_id: e.subjectId ?? null,
-      data: JSON.stringify(e.data ?? {}),
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(e)).execute();
+}
+
+/** Many audit entries at once, in chunks that keep each statement under the parameter limit. */
+export async function insertAuditEntries(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  for (let k = 0; k < entries.length; k += 500) {
+    await db
+      .insertInto('audit_log')
+      .values(entries.slice(k, k + 500).map(auditRow))
+      .execute();
+  }
 }
 
 export async function listAudit(db: Executor, workspaceId: string, subjectType: string, subjectId: string) {

@@ -65,21 +65,9 @@ export type DispatchWorkspace = {
 export async function dispatchContext(db: Executor, workspaceIds: string[], recipientHashes: string[]) {
   const [workspaces, channels, suppressed] = await Promise.all([
     db.selectFrom('workspaces').select(['id', 'legal_name', 'address', 'siret', 'timezone', 'settings']).where('id', 'in', workspaceIds).execute(),
-    db
-      .selectFrom('channels')
-      .selectAll()
-      .where('workspace_id', 'in', workspaceIds)
-      .where('enabled', '=', true)
-      .where('type', '=', 'smtp')
-      .orderBy('id')
-      .execute(),
+    db.selectFrom('channels').selectAll().where('workspace_id', 'in', workspaceIds).where('enabled', '=', true).where('type', '=', 'smtp').orderBy('id').execute(),
     recipientHashes.length
-      ? db
-          .selectFrom('suppressions')
-          .select(['workspace_id', 'email_hash'])
-          .where('workspace_id', 'in', workspaceIds)
-          .where('email_hash', 'in', recipientHashes)
-          .execute()
+      ? db.selectFrom('suppressions').select(['workspace_id', 'email_hash']).where('workspace_id', 'in', workspaceIds).where('email_hash', 'in', recipientHashes).execute()
       : Promise.resolve([]),
   ]);
   const channelByWorkspace = new Map<string, (typeof channels)[number]>();
@@ -89,4 +77,16 @@ export async function dispatchContext(db: Executor, workspaceIds: string[], reci
     channelByWorkspace,
     suppressed: new Set(suppressed.map((s) => `${s.workspace_id}:${s.email_hash}`)),
   };
+}
+
+/** The address the workspace sends from: its first enabled channel (the Library preview shows it). */
+export function findSender(db: Executor, workspaceId: string) {
+  return db
+    .selectFrom('channels')
+    .select(['from_email', 'from_name'])
+    .where('workspace_id', '=', workspaceId)
+    .where('enabled', '=', true)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
 }

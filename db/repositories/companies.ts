@@ -21,12 +21,20 @@ export async function listCompanies(db: Executor, workspaceId: string, f: Compan
   if (f.communeCode) q = q.where('commune_code', '=', f.communeCode);
   if (f.siren) q = q.where('siren', '=', f.siren);
   if (f.after) q = q.where('id', '<', f.after);
-  const rows = await q.orderBy('id', 'desc').limit(f.limit + 1).execute();
+  const rows = await q
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
   return toPage(rows, f.limit);
 }
 
 export function findCompany(db: Executor, workspaceId: string, id: string) {
   return db.selectFrom('companies').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
+
+/** Names for a page of ids (callers pass at least one id). */
+export function findCompanyNames(db: Executor, workspaceId: string, ids: readonly string[]) {
+  return db.selectFrom('companies').select(['id', 'name']).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
 }
 
 export function insertCompany(db: Executor, values: NewCompany) {
@@ -52,4 +60,38 @@ export async function deleteCompany(db: Executor, workspaceId: string, id: strin
 
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (m) => `\\${m}`);
+}
+
+/**
+ * Many companies at once (lead creation, imports), 500 rows per statement to stay under the
+ * protocol's parameter limit. `embedding` is the pgvector literal, given only when the column exists.
+ */
+export async function insertCompanies(db: Executor, rows: readonly (NewCompany & { embedding?: string })[]): Promise<void> {
+  for (let k = 0; k < rows.length; k += 500)
+    await db
+      .insertInto('companies')
+      .values(rows.slice(k, k + 500))
+      .execute();
+}
+
+/** Whether any company came from this source (the demo seed runs once). */
+export async function hasCompaniesFromSource(db: Executor, workspaceId: string, source: string): Promise<boolean> {
+  const rows = await db.selectFrom('companies').select('id').where('workspace_id', '=', workspaceId).where('source', '=', source).limit(1).execute();
+  return rows.length > 0;
+}
+
+/** One keyset page of the CSV export, newest first. */
+export function exportCompaniesPage(db: Executor, workspaceId: string, page: { after: string | null; limit: number }) {
+  let q = db.selectFrom('companies').selectAll().where('workspace_id', '=', workspaceId);
+  if (page.after) q = q.where('id', '<', page.after);
+  return q.orderBy('id', 'desc').limit(page.limit).execute();
+}
+
+export async function countCompanies(db: Executor, workspaceId: string): Promise<number> {
+  const r = await db
+    .selectFrom('companies')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }

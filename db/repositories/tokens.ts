@@ -23,13 +23,7 @@ export function findActiveTokenWithMember(db: Executor, id: string) {
 
 /** A login token works once: the update only succeeds for the first caller. */
 export async function consumeLoginToken(db: Executor, id: string) {
-  const r = await db
-    .updateTable('api_tokens')
-    .set({ used_at: new Date() })
-    .where('id', '=', id)
-    .where('kind', '=', 'login')
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
+  const r = await db.updateTable('api_tokens').set({ used_at: new Date() }).where('id', '=', id).where('kind', '=', 'login').where('used_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 

@@ -160,6 +160,21 @@ export type ApprovalDatabase = {
   auto_approve_rules: AutoApproveRulesTable;
 };
 
+/**
+ * An auto-approve rule as the matcher reads it: a row, or its JSON form from the recipient-facts
+ * queries (dates as strings there).
+ */
+export type RuleLike = {
+  id: string;
+  kind: ActionKind | null;
+  teammate: string | null;
+  sequence_step: number | null;
+  require_reviewer_passed: boolean;
+  require_recipient_approved_before: boolean;
+  enabled: boolean;
+  expires_at: Date | string;
+};
+
 export type ActionRow = Selectable<ActionsTable>;
 export type ActionVersionRow = Selectable<ActionVersionsTable>;
 export type ChannelRow = Selectable<ChannelsTable>;

@@ -38,6 +38,11 @@ export type TeammateRunsTable = {
   cost_usd: Generated<number>;
   error: string | null;
   result: Json<Record<string, unknown>>;
+  /** what the run was asked (0007): any worker can start or resume it from this */
+  input: Json<Record<string, unknown>>;
+  attempts: Generated<number>;
+  lease_owner: string | null;
+  lease_expires_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 };
 
 export type ChatMessagesTable = {

@@ -1,4 +1,4 @@
-import type { Draft } from '../../agents/drafter/draft';
+import type { Draft } from '../../agents/drafter/state';
 
 // Clean drafts written by hand (not by the offline templates), as a careful owner would:
 // the reviewer must let them through. Indexed to the sample leads (graph/testing/leads.ts).

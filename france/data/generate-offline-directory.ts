@@ -108,9 +108,16 @@ function libelleCommune(c: CommuneRecord): string {
     const n = Number(arr[2]);
     return arr[1] === 'Lyon' ? `LYON ${n}${n === 1 ? 'ER' : 'EME'}` : `${arr[1].toUpperCase()} ${n}`;
   }
-  return c.nom.toUpperCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return c.nom
+    .toUpperCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
 }
-const upper = (s: string) => s.toUpperCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+const upper = (s: string) =>
+  s
+    .toUpperCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
 
 type Etablissement = Record<string, unknown>;
 function establishment(siret: string, code: string, naf: string, opts: { siege: boolean; open: boolean; created: string; band: string | null; sign?: string }): Etablissement {
@@ -145,12 +152,25 @@ function establishment(siret: string, code: string, naf: string, opts: { siege: 
 
 // ---- companies -------------------------------------------------------------------------------
 const SECTIONS: [number, number, string][] = [
-  [10, 33, 'C'], [41, 43, 'F'], [45, 47, 'G'], [55, 56, 'I'], [68, 68, 'L'], [69, 75, 'M'], [86, 88, 'Q'], [90, 93, 'R'], [94, 96, 'S'],
+  [10, 33, 'C'],
+  [41, 43, 'F'],
+  [45, 47, 'G'],
+  [55, 56, 'I'],
+  [68, 68, 'L'],
+  [69, 75, 'M'],
+  [86, 88, 'Q'],
+  [90, 93, 'R'],
+  [94, 96, 'S'],
 ];
 const section = (naf: string) => SECTIONS.find(([a, b]) => Number(naf.slice(0, 2)) >= a && Number(naf.slice(0, 2)) <= b)?.[2] ?? 'S';
-const slug = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-const date = (fromYear: number, toYear: number) =>
-  `${int(fromYear, toYear)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+const date = (fromYear: number, toYear: number) => `${int(fromYear, toYear)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
 
 type Person = { first: string; last: string };
 const person = (): Person => ({ first: pick(chance(0.5) ? FIRST_NAMES_F : FIRST_NAMES_M), last: pick(LAST_NAMES) });
@@ -186,9 +206,7 @@ function company(trade: Trade, code: string, cityLabel: string, opts: Options = 
   // a branch: head office elsewhere, the matching establishment in this city
   const siegeCode = opts.branchOf ?? code;
   const siege = establishment(siretOf(siren, 1), siegeCode, trade.naf, { siege: true, open, created, band, sign });
-  const branches = opts.branchOf
-    ? [establishment(siretOf(siren, int(2, 40)), code, trade.naf, { siege: false, open: true, created: date(2005, 2024), band: null })]
-    : [];
+  const branches = opts.branchOf ? [establishment(siretOf(siren, int(2, 40)), code, trade.naf, { siege: false, open: true, created: date(2005, 2024), band: null })] : [];
 
   const roles = legalForm === '5710' || legalForm === '5720' ? 'Président' : legalForm === '1000' ? 'Entrepreneur individuel' : 'Gérant';
   const dirigeants: Record<string, unknown>[] = [
@@ -196,10 +214,22 @@ function company(trade: Trade, code: string, cityLabel: string, opts: Options = 
   ];
   if (legalForm === '5710' && chance(0.5)) {
     const dg = person();
-    dirigeants.push({ type_dirigeant: 'personne physique', nom: upper(dg.last), prenoms: dg.first, qualite: 'Directeur général', annee_de_naissance: String(int(1960, 1995)), nationalite: 'Française' });
+    dirigeants.push({
+      type_dirigeant: 'personne physique',
+      nom: upper(dg.last),
+      prenoms: dg.first,
+      qualite: 'Directeur général',
+      annee_de_naissance: String(int(1960, 1995)),
+      nationalite: 'Française',
+    });
   }
   if (band && ['11', '12', '21'].includes(band) && chance(0.4)) {
-    dirigeants.push({ type_dirigeant: 'personne morale', denomination: `AUDIT ${upper(pick(LAST_NAMES))} ASSOCIES`, siren: newSiren(), qualite: 'Commissaire aux comptes titulaire' });
+    dirigeants.push({
+      type_dirigeant: 'personne morale',
+      denomination: `AUDIT ${upper(pick(LAST_NAMES))} ASSOCIES`,
+      siren: newSiren(),
+      qualite: 'Commissaire aux comptes titulaire',
+    });
   }
 
   const masked = opts.nonDiffusible;
@@ -242,7 +272,7 @@ CITIES.forEach((city, ci) => {
     results.push(company(ACCOUNTING, spread(i * 3 + 1), city.label, { branchOf }));
   }
   for (let i = 0; i < 10; i++) results.push(company(REAL_ESTATE, spread(i * 5 + 2), city.label));
-  OTHERS.forEach((trade, i) => results.push(company(trade, spread(i * 11 + 3), city.label)));
+  for (const [i, trade] of OTHERS.entries()) results.push(company(trade, spread(i * 11 + 3), city.label));
   // records a correct search must leave out
   results.push(company(pick(BUILDING), spread(4), city.label, { closedEstablishment: true }));
   results.push(company(ci % 2 ? ACCOUNTING : REAL_ESTATE, spread(6), city.label, { closedUnit: true }));

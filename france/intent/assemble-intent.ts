@@ -35,8 +35,7 @@ export function assembleIntent(state: ParseState, count: number | null, headcoun
   // not when the request is about something else ("quel temps fait-il à Paris ?").
   const cue = tokens.some((t) => PROSPECT_CUES.has(t.norm));
   const elsewhere = tokens.some((t) => OTHER_CUES.has(t.norm)) || state.unknownWords.length > 0;
-  const prospect =
-    sectors.length > 0 || (places.length > 0 && (cue || !elsewhere)) || (state.unknownPlaces.length > 0 && cue);
+  const prospect = sectors.length > 0 || (places.length > 0 && (cue || !elsewhere)) || (state.unknownPlaces.length > 0 && cue);
   let message: string | undefined;
   if (!prospect) message = tokens.length === 0 ? messages.empty(lang) : cue && !elsewhere ? messages.noSector(lang) : messages.notProspecting(lang);
   else if (state.unknownPlaces.length) message = state.unknownPlaces[0];
@@ -50,4 +49,3 @@ export function assembleIntent(state: ParseState, count: number | null, headcoun
   if (unique.length) intent.warnings = unique;
   return intent;
 }
-

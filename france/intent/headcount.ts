@@ -10,14 +10,58 @@ const EFFECTIF = new Set(['effectif', 'effectifs', 'headcount', 'taille', 'size'
 
 // Phrases before a number: at least / at most. Matched on folded words.
 const MIN_LEADS = [
-  'plus de', 'plus d', 'au moins', 'minimum', 'min', 'more than', 'over', 'above', 'at least', 'greater than',
-  'superieur a', 'superieur ou egal a', 'superieurs a', 'sup a', '+ de', '+', '>', '≥', '> =', 'minimum de', 'a partir de',
-  'starting at', 'from at least', 'upwards of', 'no less than', 'not less than', 'pas moins de',
+  'plus de',
+  'plus d',
+  'au moins',
+  'minimum',
+  'min',
+  'more than',
+  'over',
+  'above',
+  'at least',
+  'greater than',
+  'superieur a',
+  'superieur ou egal a',
+  'superieurs a',
+  'sup a',
+  '+ de',
+  '+',
+  '>',
+  '≥',
+  '> =',
+  'minimum de',
+  'a partir de',
+  'starting at',
+  'from at least',
+  'upwards of',
+  'no less than',
+  'not less than',
+  'pas moins de',
 ];
 const MAX_LEADS = [
-  'moins de', 'moins d', 'au plus', 'maximum', 'max', 'jusqu a', 'less than', 'fewer than', 'under', 'below',
-  'up to', 'at most', 'inferieur a', 'inferieurs a', 'inf a', '<', '≤', '< =', 'pas plus de', 'no more than',
-  'not more than', 'maximum de', 'max de',
+  'moins de',
+  'moins d',
+  'au plus',
+  'maximum',
+  'max',
+  'jusqu a',
+  'less than',
+  'fewer than',
+  'under',
+  'below',
+  'up to',
+  'at most',
+  'inferieur a',
+  'inferieurs a',
+  'inf a',
+  '<',
+  '≤',
+  '< =',
+  'pas plus de',
+  'no more than',
+  'not more than',
+  'maximum de',
+  'max de',
 ];
 const MIN_TAILS = ['et plus', 'ou plus', 'or more', 'and more', 'and up', 'and above', 'minimum', 'min', '+', 'au moins', 'et +', 'plus'];
 const MAX_TAILS = ['maximum', 'max', 'au plus', 'ou moins', 'or less', 'or fewer', 'at most'];
@@ -140,7 +184,10 @@ function headcountAt(tokens: Token[], used: boolean[], i: number): HeadcountFind
     }
   }
   // "plus de 10 salariés", "at least 50 employees", "moins de 20 salariés"
-  for (const [phrases, kind] of [[MIN_LEAD_WORDS, 'min'], [MAX_LEAD_WORDS, 'max']] as const) {
+  for (const [phrases, kind] of [
+    [MIN_LEAD_WORDS, 'min'],
+    [MAX_LEAD_WORDS, 'max'],
+  ] as const) {
     const n = phraseAt(tokens, used, i, phrases);
     if (!n) continue;
     const num = parseNumberAt(tokens, i + n, used, true);
@@ -169,7 +216,12 @@ function headcountAt(tokens: Token[], used: boolean[], i: number): HeadcountFind
   // TPE, PME, ETI, grandes entreprises, sans salarié…
   const n = phraseAt(tokens, used, i, SIZE_WORD_BOOK);
   if (n) {
-    const headcount = SIZE_HEADCOUNT.get(tokens.slice(i, i + n).map((t) => t.norm).join(' '));
+    const headcount = SIZE_HEADCOUNT.get(
+      tokens
+        .slice(i, i + n)
+        .map((t) => t.norm)
+        .join(' '),
+    );
     if (headcount) return { headcount: { min: headcount.min, max: headcount.max }, start: i, end: i + n, sizeWord: true };
   }
   return null;

@@ -88,9 +88,7 @@ function labelWindow(state: ParseState, run: number[], head: number): number[] {
     if (ACTIVITY_NOUNS.has(t.norm)) from = j;
     else if (!FUNCTION_WORDS.has(t.norm)) break;
   }
-  return run
-    .slice(from)
-    .filter((k) => !state.used[k] && !isNumber(tokens[k]) && (ACTIVITY_NOUNS.has(tokens[k].norm) || !isFiller(tokens[k])));
+  return run.slice(from).filter((k) => !state.used[k] && !isNumber(tokens[k]) && (ACTIVITY_NOUNS.has(tokens[k].norm) || !isFiller(tokens[k])));
 }
 
 /** The words of an unknown place: from `head` to the next filler word or the end of the run. */
@@ -161,4 +159,3 @@ export function resolveLeftovers(state: ParseState): void {
     }
   }
 }
-

@@ -4,19 +4,81 @@ import type { Token } from '../text/tokenize';
 // "quatre-vingts", "twenty five", "une dizaine", "a dozen".
 
 const WORD_VALUES: Record<string, number> = {
-  zero: 0, un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10,
-  onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, vingts: 20, trente: 30,
-  quarante: 40, cinquante: 50, soixante: 60, septante: 70, huitante: 80, octante: 80, nonante: 90,
-  cent: 100, cents: 100, mille: 1000,
-  one: 1, two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, thousand: 1000,
+  zero: 0,
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  onze: 11,
+  douze: 12,
+  treize: 13,
+  quatorze: 14,
+  quinze: 15,
+  seize: 16,
+  vingt: 20,
+  vingts: 20,
+  trente: 30,
+  quarante: 40,
+  cinquante: 50,
+  soixante: 60,
+  septante: 70,
+  huitante: 80,
+  octante: 80,
+  nonante: 90,
+  cent: 100,
+  cents: 100,
+  mille: 1000,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  thousand: 1000,
 };
 
 /** "une dizaine de", "a dozen": approximate quantities. */
 export const APPROXIMATE: Record<string, number> = {
-  dizaine: 10, dizaines: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40,
-  cinquantaine: 50, soixantaine: 60, centaine: 100, dozen: 12, couple: 2,
+  dizaine: 10,
+  dizaines: 10,
+  douzaine: 12,
+  quinzaine: 15,
+  vingtaine: 20,
+  trentaine: 30,
+  quarantaine: 40,
+  cinquantaine: 50,
+  soixantaine: 60,
+  centaine: 100,
+  dozen: 12,
+  couple: 2,
 };
 
 const LONE_ARTICLES = new Set(['un', 'une', 'one']);
@@ -57,7 +119,8 @@ export function parseNumberAt(tokens: Token[], i: number, used: boolean[], oneIs
     else if (v === 1000) {
       total += (current || 1) * 1000;
       current = 0;
-    } else if (v === 20 && previous === 4) current += 76; // quatre-vingt(s) = 80
+    } else if (v === 20 && previous === 4)
+      current += 76; // quatre-vingt(s) = 80
     else current += v;
     previous = v;
     words++;

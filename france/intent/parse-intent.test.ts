@@ -189,8 +189,20 @@ describe('parseIntent — contract', () => {
 
   it('never throws, whatever the input', () => {
     const inputs: unknown[] = [
-      'x'.repeat(100_000), '🏗️ plombiers 🇫🇷 à Lyon', '\u0000\u0001', '-- -- --', '10-20-30', 'à à à à', 'de de de',
-      '15e 15e 15e', 'Paris Paris Paris', '+++ <<< >>>', null, undefined, 42, {},
+      'x'.repeat(100_000),
+      '🏗️ plombiers 🇫🇷 à Lyon',
+      '\u0000\u0001',
+      '-- -- --',
+      '10-20-30',
+      'à à à à',
+      'de de de',
+      '15e 15e 15e',
+      'Paris Paris Paris',
+      '+++ <<< >>>',
+      null,
+      undefined,
+      42,
+      {},
     ];
     for (const input of inputs) {
       expect(() => IntentSchema.parse(parseIntent(input as string))).not.toThrow();

@@ -35,8 +35,14 @@ const SIZE_NOUNS = new Set(['pme', 'pmes', 'tpe', 'tpes', 'eti', 'etis', 'sme', 
 /** A word that carries no sector or place meaning by itself. */
 export function isFiller(t: Token): boolean {
   return (
-    FUNCTION_WORDS.has(t.norm) || STOPWORDS.has(t.norm) || GENERIC_NOUNS.has(t.norm) || ACTIVITY_NOUNS.has(t.norm) ||
-    PROSPECT_CUES.has(t.norm) || HEADCOUNT_UNITS.has(t.norm) || t.norm === '-' || t.norm === '+'
+    FUNCTION_WORDS.has(t.norm) ||
+    STOPWORDS.has(t.norm) ||
+    GENERIC_NOUNS.has(t.norm) ||
+    ACTIVITY_NOUNS.has(t.norm) ||
+    PROSPECT_CUES.has(t.norm) ||
+    HEADCOUNT_UNITS.has(t.norm) ||
+    t.norm === '-' ||
+    t.norm === '+'
   );
 }
 
@@ -65,4 +71,3 @@ export function range(start: number, end: number): number[] {
 export function source(state: ParseState, from: number, to: number): string {
   return state.text.slice(state.tokens[from].start, state.tokens[to].end);
 }
-

@@ -97,4 +97,3 @@ export function scanNames(state: ParseState): void {
     }
   }
 }
-

@@ -38,7 +38,10 @@ export function matchLexiconAt(scan: SectorScan, i: number): LexiconMatch | null
     positions.push(k);
   }
   for (let n = positions.length; n >= 1; n--) {
-    const key = positions.slice(0, n).map((k) => stems[k]).join(' ');
+    const key = positions
+      .slice(0, n)
+      .map((k) => stems[k])
+      .join(' ');
     const hit = phrases.get(key);
     if (hit) return { end: positions[n - 1] + 1, entry: hit.entry, code: hit.code, langs: hit.langs, positions: positions.slice(0, n) };
   }
@@ -96,7 +99,9 @@ export function searchNafLabels(stems: string[]): LabelSearch {
   const perWord: Set<string>[] = [];
   for (const s of stems) {
     const codes = new Set<string>();
-    const addPosting = (x: string) => labelPostings.get(x)?.forEach((c) => codes.add(c));
+    const addPosting = (x: string) => {
+      for (const c of labelPostings.get(x) ?? []) codes.add(c);
+    };
     addPosting(s);
     morphology.get(s)?.forEach(addPosting);
     if (codes.size === 0 && s.length >= 6) {
@@ -105,7 +110,7 @@ export function searchNafLabels(stems: string[]): LabelSearch {
     }
     if (codes.size === 0) {
       const budget = typoBudget(s.length);
-      if (budget > 0) labelVocabulary.closest(s, budget).matches.forEach((m) => addPosting(m.value));
+      if (budget > 0) for (const m of labelVocabulary.closest(s, budget).matches) addPosting(m.value);
     }
     if (codes.size === 0) return { kind: 'none' };
     perWord.push(codes);

@@ -47,7 +47,22 @@ export const LABEL_MORPHOLOGY: Record<string, string[]> = {
  * before the lexicon sees the object.
  */
 export const ACTIVITY_CHANGING_AGENTS = [
-  'fabricant', 'fabriquant', 'manufacturer', 'maker', 'producteur', 'productrice', 'producer', 'grossiste',
-  'wholesaler', 'distributeur', 'importateur', 'negociant', 'loueur', 'editeur', 'publisher', 'eleveur',
-  'cultivateur', 'transformateur',
+  'fabricant',
+  'fabriquant',
+  'manufacturer',
+  'maker',
+  'producteur',
+  'productrice',
+  'producer',
+  'grossiste',
+  'wholesaler',
+  'distributeur',
+  'importateur',
+  'negociant',
+  'loueur',
+  'editeur',
+  'publisher',
+  'eleveur',
+  'cultivateur',
+  'transformateur',
 ];

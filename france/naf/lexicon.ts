@@ -8,10 +8,4 @@ import type { LexiconEntry } from './lexicon-types';
 export type { LexiconEntry } from './lexicon-types';
 
 /** The curated FR/EN sector lexicon; anything else falls back to the official NAF labels. */
-export const SECTOR_LEXICON: readonly LexiconEntry[] = [
-  ...BUILDING_LEXICON,
-  ...PROFESSIONAL_LEXICON,
-  ...HEALTH_PERSONAL_LEXICON,
-  ...FOOD_RETAIL_LEXICON,
-  ...OTHER_LEXICON,
-];
+export const SECTOR_LEXICON: readonly LexiconEntry[] = [...BUILDING_LEXICON, ...PROFESSIONAL_LEXICON, ...HEALTH_PERSONAL_LEXICON, ...FOOD_RETAIL_LEXICON, ...OTHER_LEXICON];

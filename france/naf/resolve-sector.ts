@@ -2,15 +2,7 @@ import type { Language } from '../../lib/language';
 import { FUNCTION_WORDS } from '../text/function-words';
 import { ACTIVITY_NOUNS, GENERIC_NOUNS, STOPWORDS } from '../text/request-vocabulary';
 import { tokenize } from '../text/tokenize';
-import {
-  correctSectorTypos,
-  matchLexiconAt,
-  nafCodeAt,
-  newSectorScan,
-  searchNafLabels,
-  sectorFromMatch,
-  sectorFromNafCode,
-} from './find-sectors';
+import { correctSectorTypos, matchLexiconAt, nafCodeAt, newSectorScan, searchNafLabels, sectorFromMatch, sectorFromNafCode } from './find-sectors';
 import { toNafCode } from './naf-codes';
 import type { Sector } from './schema';
 
@@ -27,8 +19,7 @@ export function resolveSector(label: string, lang: Language = 'fr'): Sector | nu
   const tokens = tokenize(text);
   const used = tokens.map(() => false);
   const scan = newSectorScan(tokens, used, lang);
-  const isWord = (k: number) =>
-    !FUNCTION_WORDS.has(tokens[k].norm) && !STOPWORDS.has(tokens[k].norm) && !GENERIC_NOUNS.has(tokens[k].norm);
+  const isWord = (k: number) => !FUNCTION_WORDS.has(tokens[k].norm) && !STOPWORDS.has(tokens[k].norm) && !GENERIC_NOUNS.has(tokens[k].norm);
 
   const found: Sector[] = [];
   const scanLexicon = () => {
@@ -47,7 +38,10 @@ export function resolveSector(label: string, lang: Language = 'fr'): Sector | nu
   };
   scanLexicon();
   if (found.length === 0) {
-    correctSectorTypos(scan, tokens.map((_, k) => k).filter((k) => isWord(k) && !ACTIVITY_NOUNS.has(tokens[k].norm)));
+    correctSectorTypos(
+      scan,
+      tokens.map((_, k) => k).filter((k) => isWord(k) && !ACTIVITY_NOUNS.has(tokens[k].norm)),
+    );
     scanLexicon();
   }
   if (found.length === 0) {

@@ -41,13 +41,16 @@ export type SectorIndex = {
 
 // Label words that never narrow a search ("Autres activités … n.c.a.").
 const LABEL_NOISE = new Set(
-  ['autre', 'autres', 'activite', 'activites', 'divers', 'diverses', 'similaire', 'similaires', 'connexe', 'connexes',
-    'annexe', 'annexes', 'hors', 'sauf', 'compris', 'nca'].map(stem),
+  ['autre', 'autres', 'activite', 'activites', 'divers', 'diverses', 'similaire', 'similaires', 'connexe', 'connexes', 'annexe', 'annexes', 'hors', 'sauf', 'compris', 'nca'].map(
+    stem,
+  ),
 );
 
 /** Content stems of a phrase: normalized, function words dropped, stemmed. */
 export function contentStems(text: string): string[] {
-  return words(text).filter((w) => !FUNCTION_WORDS.has(w)).map(stem);
+  return words(text)
+    .filter((w) => !FUNCTION_WORDS.has(w))
+    .map(stem);
 }
 
 let index: SectorIndex | null = null;
@@ -72,10 +75,7 @@ function buildSectorIndex(): SectorIndex {
     for (const form of plurals) wordLangs.set(form, (wordLangs.get(form) ?? 0) | lang);
   };
   SECTOR_LEXICON.forEach((entry, i) => {
-    const terms: [string, number][] = [
-      ...entry.fr.map((t): [string, number] => [t, LANG_FR]),
-      ...entry.en.map((t): [string, number] => [t, LANG_EN]),
-    ];
+    const terms: [string, number][] = [...entry.fr.map((t): [string, number] => [t, LANG_FR]), ...entry.en.map((t): [string, number] => [t, LANG_EN])];
     for (const [term, lang] of terms) {
       const stems = contentStems(term);
       if (stems.length === 0) continue;
@@ -128,7 +128,18 @@ function buildSectorIndex(): SectorIndex {
   const changingAgents = new Set(ACTIVITY_CHANGING_AGENTS.map(stem));
 
   return {
-    phrases, maxPhraseWords, firstStems, knownStems, knownWords, lexiconVocabulary,
-    labelPostings, labelVocabulary, labelStems, labelSize, morphology, changingAgents, wordLangs,
+    phrases,
+    maxPhraseWords,
+    firstStems,
+    knownStems,
+    knownWords,
+    lexiconVocabulary,
+    labelPostings,
+    labelVocabulary,
+    labelStems,
+    labelSize,
+    morphology,
+    changingAgents,
+    wordLangs,
   };
 }

@@ -32,7 +32,10 @@ function allAreas(): Map<string, { communes: string[]; postcodes: Set<string> }>
       const members = communeMembers(c.code);
       for (const key of [`departement:${c.departement}`, `region:${c.region}`]) {
         let area = areas.get(key);
-        if (!area) areas.set(key, (area = { communes: [], postcodes: new Set() }));
+        if (!area) {
+          area = { communes: [], postcodes: new Set() };
+          areas.set(key, area);
+        }
         area.communes.push(...members.communes);
         for (const cp of members.postcodes) area.postcodes.add(cp);
       }

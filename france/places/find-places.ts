@@ -34,12 +34,7 @@ function withPostcodes(place: Place, postcodes: string[]): Place {
 }
 
 /** Number written right after a PLM city: "15", "15e", "XVe". */
-function arrondissementNumber(
-  scan: PlaceScan,
-  city: PlmCity,
-  k: number,
-  isCountNoun: (k: number) => boolean,
-): { n: number; end: number } | null {
+function arrondissementNumber(scan: PlaceScan, city: PlmCity, k: number, isCountNoun: (k: number) => boolean): { n: number; end: number } | null {
   if (!free(scan, k) || scan.tokens[k].breakBefore) return null;
   const t = scan.tokens[k];
   let n = ordinalValue(t.norm) ?? romanOrdinal(t);
@@ -189,7 +184,10 @@ export function matchPlaceName(scan: PlaceScan, i: number): NameMatch | null {
 export function placeFromMatch(scan: PlaceScan, i: number, match: NameMatch): PlaceFinding {
   let ranked = match.ranked;
   let end = i + match.n;
-  const input = scan.tokens.slice(i, end).map((t) => t.raw).join(' ');
+  const input = scan.tokens
+    .slice(i, end)
+    .map((t) => t.raw)
+    .join(' ');
   // "Saint-Denis (93)", "Saint-Denis 974": a département number right after the name picks the homonym
   const next = scan.tokens[end];
   const dep = next && free(scan, end) ? departementCode(next.norm) : null;

@@ -58,7 +58,10 @@ function largerNames(): Map<number, Map<string, Name[]>> {
     for (const n of placeNames()) {
       if (n.size < LARGE) continue;
       let byInitial = larger.get(n.key.length);
-      if (!byInitial) larger.set(n.key.length, (byInitial = new Map()));
+      if (!byInitial) {
+        byInitial = new Map();
+        larger.set(n.key.length, byInitial);
+      }
       const list = byInitial.get(n.key[0]);
       if (list) list.push(n);
       else byInitial.set(n.key[0], [n]);
@@ -84,7 +87,7 @@ function oneTypoAway(phrase: string): Name[] {
   const index = deletionIndex();
   const all = placeNames();
   const ids = new Set<number>();
-  for (const variant of [phrase, ...deletionsOf(phrase)]) index.get(variant)?.forEach((id) => ids.add(id));
+  for (const variant of [phrase, ...deletionsOf(phrase)]) for (const id of index.get(variant) ?? []) ids.add(id);
   return [...ids].map((id) => all[id]).filter((n) => n.key !== phrase && editDistance(phrase, n.key, 1) === 1);
 }
 

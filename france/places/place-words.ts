@@ -9,8 +9,28 @@ const AREA_PREPS = new Set(['en', 'dans']);
 const OTHER_PREPS = new Set(['in', 'near', 'around', 'sur', 'vers', 'within', 'across', 'nearby', 'from', 'inside', 'throughout']);
 // "près de", "autour de", "à côté de", "au nord de", "secteur de"…
 const LEADS_BEFORE_DE = new Set([
-  'pres', 'proche', 'autour', 'alentours', 'alentour', 'environs', 'cote', 'secteur', 'zone', 'banlieue',
-  'peripherie', 'nord', 'sud', 'est', 'ouest', 'centre', 'coin', 'outside', 'north', 'south', 'east', 'west',
+  'pres',
+  'proche',
+  'autour',
+  'alentours',
+  'alentour',
+  'environs',
+  'cote',
+  'secteur',
+  'zone',
+  'banlieue',
+  'peripherie',
+  'nord',
+  'sud',
+  'est',
+  'ouest',
+  'centre',
+  'coin',
+  'outside',
+  'north',
+  'south',
+  'east',
+  'west',
 ]);
 export const PLACE_KEYWORDS: Record<string, PlaceHint> = {
   departement: 'departement',
@@ -53,7 +73,7 @@ export function placeContext(tokens: Token[], i: number): PlaceContext {
   }
   if (j < 0 || tokens[j + 1].breakBefore) return NONE;
   const w = tokens[j].norm;
-  const article = skippedArticle ? null : IMPLIED_ARTICLE[w] ?? null;
+  const article = skippedArticle ? null : (IMPLIED_ARTICLE[w] ?? null);
   if (w in PLACE_KEYWORDS) return { strong: true, hint: PLACE_KEYWORDS[w], article, lead: w };
   if (TOWN_PREPS.has(w)) return { strong: true, hint: 'town', article, lead: w };
   if (AREA_PREPS.has(w)) return { strong: true, hint: 'area', article, lead: w };
@@ -70,8 +90,24 @@ export function placeContext(tokens: Token[], i: number): PlaceContext {
 // Leads after which a word can only be a place ("à", "near", "près de"), unlike "en"/"dans"
 // ("en plomberie", "dans le bâtiment") or "sur".
 const PLACE_ONLY_LEADS = new Set([
-  'a', 'au', 'aux', 'at', 'in', 'near', 'nearby', 'around', 'pres', 'proche', 'autour', 'alentours', 'alentour',
-  'environs', 'cote', 'inside', 'within', 'throughout',
+  'a',
+  'au',
+  'aux',
+  'at',
+  'in',
+  'near',
+  'nearby',
+  'around',
+  'pres',
+  'proche',
+  'autour',
+  'alentours',
+  'alentour',
+  'environs',
+  'cote',
+  'inside',
+  'within',
+  'throughout',
 ]);
 
 export function introducesPlaceOnly(ctx: PlaceContext): boolean {
@@ -90,7 +126,7 @@ const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10 };
 /** "XVe", "XV" (upper-case in the raw text only, so the pronoun "I" never counts) -> 15 */
 export function romanOrdinal(token: Token): number | null {
   const m = /^([IVX]+)(e|er|ème|eme)?$/.exec(token.raw);
-  if (!m || m[1] === 'I' && !m[2]) return null;
+  if (!m || (m[1] === 'I' && !m[2])) return null;
   let total = 0;
   const s = m[1].toLowerCase();
   for (let k = 0; k < s.length; k++) {

@@ -31,6 +31,6 @@ export function rankPlaceRefs(refs: PlaceRef[], hint: PlaceHint): PlaceRef[] {
 /** Homonyms of the chosen commune worth telling the user about (same kind, other places). */
 export function homonyms(ranked: PlaceRef[]): PlaceRef[] {
   const [best] = ranked;
-  if (!best || best.kind !== 'commune') return [];
+  if (best?.kind !== 'commune') return [];
   return ranked.filter((r) => r.kind === 'commune' && r.code !== best.code && (best.match !== 'exact' || r.match === 'exact'));
 }

@@ -3,14 +3,7 @@ import { messages } from '../messages';
 import { FUNCTION_WORDS } from '../text/function-words';
 import { tokenize } from '../text/tokenize';
 import { placeFromRef } from './build-place';
-import {
-  findArrondissements,
-  findDepartementNumbers,
-  findPostcodes,
-  matchPlaceName,
-  placeFromMatch,
-  type PlaceScan,
-} from './find-places';
+import { findArrondissements, findDepartementNumbers, findPostcodes, matchPlaceName, placeFromMatch, type PlaceScan } from './find-places';
 import { fuzzyPlace, placeSuggestions } from './place-fuzzy';
 import type { PlaceRef } from './place-index';
 import { rankPlaceRefs } from './rank-places';

@@ -13,13 +13,8 @@ const EnvSchema = z.object({
  * companies), the live API Recherche d'entreprises with RELAIS_COMPANY_SOURCE=api
  * (RELAIS_SIRENE_BASE_URL points it elsewhere, e.g. a local test server).
  */
-export function createCompanySource(
-  env: Record<string, string | undefined> = process.env,
-  apiOptions: Omit<RechercheEntreprisesOptions, 'baseUrl'> = {},
-): CompanySource {
-  const cleaned = Object.fromEntries(
-    ['RELAIS_COMPANY_SOURCE', 'RELAIS_SIRENE_BASE_URL'].map((k) => [k, env[k]?.trim() || undefined]),
-  );
+export function createCompanySource(env: Record<string, string | undefined> = process.env, apiOptions: Omit<RechercheEntreprisesOptions, 'baseUrl'> = {}): CompanySource {
+  const cleaned = Object.fromEntries(['RELAIS_COMPANY_SOURCE', 'RELAIS_SIRENE_BASE_URL'].map((k) => [k, env[k]?.trim() || undefined]));
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,11 +1,5 @@
 /** Why a company search failed; `messageFr` is what a French user sees. */
-export type CompanySourceErrorCode =
-  | 'invalid_query'
-  | 'bad_request'
-  | 'rate_limited'
-  | 'unavailable'
-  | 'timeout'
-  | 'invalid_response';
+export type CompanySourceErrorCode = 'invalid_query' | 'bad_request' | 'rate_limited' | 'unavailable' | 'timeout' | 'invalid_response';
 
 const FR: Record<CompanySourceErrorCode, string> = {
   invalid_query: 'Recherche d’entreprises invalide',

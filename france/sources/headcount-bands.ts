@@ -1,7 +1,6 @@
 // INSEE "tranche d'effectif salarié" codes, as the API Recherche d'entreprises uses them.
 
-export type HeadcountBandCode =
-  | 'NN' | '00' | '01' | '02' | '03' | '11' | '12' | '21' | '22' | '31' | '32' | '41' | '42' | '51' | '52' | '53';
+export type HeadcountBandCode = 'NN' | '00' | '01' | '02' | '03' | '11' | '12' | '21' | '22' | '31' | '32' | '41' | '42' | '51' | '52' | '53';
 
 type Band = { code: HeadcountBandCode; min: number; max: number; fr: string; en: string };
 

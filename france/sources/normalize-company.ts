@@ -12,9 +12,7 @@ const isMasked = (value: string | null | undefined) => typeof value === 'string'
 
 /** Units that asked not to be published (statut de diffusion partielle or masked name). */
 export function isNonDiffusible(unit: ApiUniteLegale): boolean {
-  return (
-    isMasked(unit.nom_complet) || isMasked(unit.nom_raison_sociale) || unit.statut_diffusion === 'P' || unit.statut_diffusion === 'N'
-  );
+  return isMasked(unit.nom_complet) || isMasked(unit.nom_raison_sociale) || unit.statut_diffusion === 'P' || unit.statut_diffusion === 'N';
 }
 
 export function isOpenEstablishment(e: ApiEtablissement): boolean {
@@ -24,9 +22,9 @@ export function isOpenEstablishment(e: ApiEtablissement): boolean {
 function dirigeant(d: ApiDirigeant): Dirigeant {
   const natural = d.type_dirigeant !== 'personne morale';
   return {
-    firstName: natural ? d.prenoms ?? null : null,
-    lastName: natural ? d.nom ?? null : null,
-    companyName: natural ? null : d.denomination ?? null,
+    firstName: natural ? (d.prenoms ?? null) : null,
+    lastName: natural ? (d.nom ?? null) : null,
+    companyName: natural ? null : (d.denomination ?? null),
     role: d.qualite ?? null,
     isNaturalPerson: natural,
   };

@@ -41,7 +41,11 @@ describe('offline directory data', () => {
   it('covers the twelve big cities with building trades, accountants and estate agents', async () => {
     const cities = ['Paris', 'Lyon', 'Marseille', 'Bordeaux', 'Nantes', 'Toulouse', 'Lille', 'Nice', 'Rennes', 'Strasbourg', 'Montpellier', 'Grenoble'];
     for (const city of cities) {
-      for (const [sector, min] of [['rénovation', 10], ['experts-comptables', 10], ['agences immobilières', 10]] as const) {
+      for (const [sector, min] of [
+        ['rénovation', 10],
+        ['experts-comptables', 10],
+        ['agences immobilières', 10],
+      ] as const) {
         const [query] = companyQueriesFromIntent(parseIntent(`${sector} à ${city}`), 100);
         const { companies } = await source.search(query);
         expect(companies.length, `${sector} à ${city}`).toBeGreaterThanOrEqual(min);

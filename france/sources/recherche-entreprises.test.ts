@@ -21,8 +21,7 @@ afterEach(() => {
 });
 
 // Fast retries; a generous request rate so tests do not wait on the bucket unless they mean to.
-const client = (options: RechercheEntreprisesOptions = {}) =>
-  new RechercheEntreprisesSource({ baseUrl: server.url, retryBaseMs: 20, requestsPerSecond: 50, ...options });
+const client = (options: RechercheEntreprisesOptions = {}) => new RechercheEntreprisesSource({ baseUrl: server.url, retryBaseMs: 20, requestsPerSecond: 50, ...options });
 
 const lyon = () => resolvePlace('Lyon')!.communes;
 
@@ -76,7 +75,9 @@ describe('RechercheEntreprisesSource against the local API', () => {
 
   it('reports a 400 clearly and does not retry it', async () => {
     server.failNext({ status: 400, body: JSON.stringify({ erreur: 'Au moins un paramètre `activite_principale` est non valide.' }) });
-    const error = await client().search({ naf: ['43.22A'], limit: 5 }).catch((e: unknown) => e);
+    const error = await client()
+      .search({ naf: ['43.22A'], limit: 5 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CompanySourceError);
     expect(error).toMatchObject({ code: 'bad_request', status: 400 });
     expect((error as CompanySourceError).messageFr).toMatch(/activite_principale/);
@@ -112,7 +113,9 @@ describe('RechercheEntreprisesSource against the local API', () => {
 
   it('gives up after bounded retries with a clear error', async () => {
     server.failNext({ status: 503 }, 10);
-    const error = await client({ maxRetries: 2 }).search({ naf: ['68.31Z'], limit: 3 }).catch((e: unknown) => e);
+    const error = await client({ maxRetries: 2 })
+      .search({ naf: ['68.31Z'], limit: 3 })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'unavailable', status: 503 });
     expect((error as Error).message).toMatch(/HTTP 503/);
     expect(server.requests).toHaveLength(3);
@@ -120,7 +123,9 @@ describe('RechercheEntreprisesSource against the local API', () => {
 
   it('times out a silent server with a clear error', async () => {
     server.delayNext(1500, 3);
-    const error = await client({ timeoutMs: 200, maxRetries: 1 }).search({ naf: ['68.31Z'], limit: 3 }).catch((e: unknown) => e);
+    const error = await client({ timeoutMs: 200, maxRetries: 1 })
+      .search({ naf: ['68.31Z'], limit: 3 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CompanySourceError);
     expect(error).toMatchObject({ code: 'timeout' });
     expect((error as CompanySourceError).messageFr).toMatch(/délai/);

@@ -43,7 +43,10 @@ const buckets = new Map<string, TokenBucket>();
 function sharedBucket(baseUrl: string, rate: number): TokenBucket {
   const key = `${baseUrl}|${rate}`;
   let bucket = buckets.get(key);
-  if (!bucket) buckets.set(key, (bucket = new TokenBucket(rate, BURST)));
+  if (!bucket) {
+    bucket = new TokenBucket(rate, BURST);
+    buckets.set(key, bucket);
+  }
   return bucket;
 }
 
@@ -227,7 +230,7 @@ export class RechercheEntreprisesSource implements CompanySource {
     try {
       json = JSON.parse(body);
     } catch (error) {
-      throw new CompanySourceError('invalid_response', 'API Recherche d\'entreprises answered with invalid JSON', { status, cause: error });
+      throw new CompanySourceError('invalid_response', "API Recherche d'entreprises answered with invalid JSON", { status, cause: error });
     }
     const parsed = ApiSearchResponseSchema.safeParse(json);
     if (!parsed.success) {

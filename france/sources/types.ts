@@ -10,8 +10,14 @@ export const CompanyQuerySchema = z.object({
   naf: z.array(NafCodeSchema),
   communes: z.array(z.string().regex(/^([013-9]\d|2[AB1-9])\d{3}$/)).optional(),
   postcodes: z.array(z.string().regex(/^\d{5}$/)).optional(),
-  departement: z.string().regex(/^(\d{2}|2[AB]|97\d)$/).optional(),
-  region: z.string().regex(/^\d{2,3}$/).optional(),
+  departement: z
+    .string()
+    .regex(/^(\d{2}|2[AB]|97\d)$/)
+    .optional(),
+  region: z
+    .string()
+    .regex(/^\d{2,3}$/)
+    .optional(),
   headcount: z.object({ min: z.number().int().nonnegative().nullable(), max: z.number().int().nonnegative().nullable() }).nullable().optional(),
   limit: z.number().int().positive().max(10_000),
 });

@@ -13,7 +13,10 @@ export class FuzzyVocabulary<T = string> {
   add(word: string, value: T): void {
     if (!word) return;
     let byInitial = this.byLength.get(word.length);
-    if (!byInitial) this.byLength.set(word.length, (byInitial = new Map()));
+    if (!byInitial) {
+      byInitial = new Map();
+      this.byLength.set(word.length, byInitial);
+    }
     const bucket = byInitial.get(word[0]);
     if (bucket) bucket.push({ word, value });
     else byInitial.set(word[0], [{ word, value }]);

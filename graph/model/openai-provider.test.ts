@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { completion, startOpenAICompatibleServer, type HttpHandler } from '../../test/teammates/openai-compatible-server';
 import { logger } from '../../lib/log';
 import { createOpenAIModel } from './openai-provider';
-import { callJson, callTool } from './structured';
+import { callJson, chooseTool } from './structured';
 import { ModelOutputError, ModelUnavailableError } from './types';
 
 // The real `openai` client against a local OpenAI-compatible server.
@@ -16,7 +16,15 @@ afterEach(async () => {
 async function serve(handler: HttpHandler) {
   const s = await startOpenAICompatibleServer(handler);
   close = s.close;
-  const model = createOpenAIModel({ apiKey: 'test-key', baseURL: s.baseURL, model: 'test-model', retryBaseMs: 1, sleep: async () => undefined, timeoutMs: 2000, logger: logger.child({}, { level: 'silent' }) });
+  const model = createOpenAIModel({
+    apiKey: 'test-key',
+    baseURL: s.baseURL,
+    model: 'test-model',
+    retryBaseMs: 1,
+    sleep: async () => undefined,
+    timeoutMs: 2000,
+    logger: logger.child({}, { level: 'silent' }),
+  });
   return { ...s, model };
 }
 
@@ -26,7 +34,12 @@ const user = [{ role: 'user' as const, content: 'Où ?' }];
 describe('openai provider', () => {
   it('sends chat completions with tools and reads tool calls and usage', async () => {
     const s = await serve(() => ({ json: completion({ tool_calls: [{ id: 'c1', name: 'pick', arguments: '{"city":"Lyon"}' }] }, { prompt_tokens: 321, completion_tokens: 12 }) }));
-    const r = await s.model.complete({ purpose: 'route', messages: user, tools: [{ name: 'pick', description: 'pick a city', parameters: { type: 'object' } }], toolChoice: { name: 'pick' } });
+    const r = await s.model.complete({
+      purpose: 'route',
+      messages: user,
+      tools: [{ name: 'pick', description: 'pick a city', parameters: { type: 'object' } }],
+      toolChoice: { name: 'pick' },
+    });
     expect(r.toolCalls).toEqual([{ id: 'c1', name: 'pick', arguments: '{"city":"Lyon"}' }]);
     expect(r.usage).toEqual({ inputTokens: 321, outputTokens: 12 });
     expect(s.requests[0].tool_choice).toEqual({ type: 'function', function: { name: 'pick' } });
@@ -35,7 +48,11 @@ describe('openai provider', () => {
 
   it('retries a 429 (Retry-After) and a 503, then succeeds', async () => {
     const s = await serve((_req, n) =>
-      n === 0 ? { status: 429, headers: { 'retry-after': '0' }, json: { error: { message: 'slow down' } } } : n === 1 ? { status: 503, json: { error: { message: 'busy' } } } : { json: completion({ content: 'ok' }) },
+      n === 0
+        ? { status: 429, headers: { 'retry-after': '0' }, json: { error: { message: 'slow down' } } }
+        : n === 1
+          ? { status: 503, json: { error: { message: 'busy' } } }
+          : { json: completion({ content: 'ok' }) },
     );
     const r = await s.model.complete({ purpose: 'ask', messages: user });
     expect(r.content).toBe('ok');
@@ -54,7 +71,7 @@ describe('openai provider', () => {
 
   it('feeds a malformed tool call back to the model and takes the repaired one', async () => {
     const s = await serve((_req, n) => ({ json: completion({ tool_calls: [{ id: `c${n}`, name: 'pick', arguments: n === 0 ? '{"town": "Lyon"' : '{"city":"Lyon"}' }] }) }));
-    const r = await callTool(s.model, { purpose: 'route', messages: user }, { pick: { description: 'pick', schema: Args } });
+    const r = await chooseTool(s.model, { purpose: 'route', messages: user }, { pick: { description: 'pick', schema: Args } });
     expect(r.args).toEqual({ city: 'Lyon' });
     const second = s.requests[1].messages;
     expect(second.at(-1)).toMatchObject({ role: 'tool', tool_call_id: 'c0' });
@@ -63,7 +80,7 @@ describe('openai provider', () => {
 
   it('fails clearly after two repairs', async () => {
     const s = await serve((_req, n) => ({ json: completion({ tool_calls: [{ id: `c${n}`, name: 'pick', arguments: '{"town":"Lyon"}' }] }) }));
-    const err = await callTool(s.model, { purpose: 'route', messages: user }, { pick: { description: 'pick', schema: Args } }).catch((e: unknown) => e);
+    const err = await chooseTool(s.model, { purpose: 'route', messages: user }, { pick: { description: 'pick', schema: Args } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ModelOutputError);
     expect((err as Error).message).toMatch(/after 3 attempts.*city/);
     expect(s.requests).toHaveLength(3);

@@ -26,9 +26,7 @@ function toOpenAIMessages(messages: ModelMessage[]): ChatCompletionMessageParam[
         return {
           role: 'assistant',
           content: m.content,
-          ...(m.toolCalls?.length
-            ? { tool_calls: m.toolCalls.map((c) => ({ id: c.id, type: 'function' as const, function: { name: c.name, arguments: c.arguments } })) }
-            : {}),
+          ...(m.toolCalls?.length ? { tool_calls: m.toolCalls.map((c) => ({ id: c.id, type: 'function' as const, function: { name: c.name, arguments: c.arguments } })) } : {}),
         };
       case 'tool':
         return { role: 'tool', tool_call_id: m.toolCallId, content: m.content };

@@ -50,7 +50,7 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
 export type CallOptions = { maxRepairs?: number; repairHint?: (problem: string) => string };
 
 /** Ask for exactly one tool call among `defs`; returns it validated. */
-export async function callTool<D extends ToolDefs>(
+export async function chooseTool<D extends ToolDefs>(
   model: ChatModel,
   req: Omit<ModelRequest, 'tools' | 'toolChoice' | 'responseFormat'> & { toolChoice?: ModelRequest['toolChoice'] },
   defs: D,

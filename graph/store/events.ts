@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Kysely } from 'kysely';
+import { insertRunEvent, listRunEventsAfter } from '../../db/repositories/run-events';
 import type { Database } from '../../db/schema';
 
 // Progress events of a run, persisted (any process can replay them over SSE) and announced
@@ -33,12 +34,12 @@ export type Emitter = (kind: ProgressKind, data?: Record<string, unknown>) => Pr
 
 export function createEmitter(db: Kysely<Database>, ids: { workspaceId: string; threadId: string; runId: string }): Emitter {
   return async (kind, data = {}) => {
-    await db.insertInto('run_events').values({ workspace_id: ids.workspaceId, thread_id: ids.threadId, run_id: ids.runId, kind, data: JSON.stringify(data) }).execute();
+    await insertRunEvent(db, { ...ids, kind, data });
     bus.emit(ids.threadId);
   };
 }
 
 export async function eventsAfter(db: Kysely<Database>, workspaceId: string, threadId: string, afterId: number): Promise<ProgressEvent[]> {
-  const rows = await db.selectFrom('run_events').selectAll().where('workspace_id', '=', workspaceId).where('thread_id', '=', threadId).where('id', '>', afterId).orderBy('id').limit(500).execute();
+  const rows = await listRunEventsAfter(db, workspaceId, threadId, afterId, 500);
   return rows.map((r) => ({ id: r.id, runId: r.run_id, threadId: r.thread_id, kind: r.kind as ProgressKind, data: r.data, at: r.created_at.toISOString() }));
 }

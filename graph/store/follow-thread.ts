@@ -28,7 +28,7 @@ export async function followThread(
         after = e.id;
       }
       const run = await latestRun(db, workspaceId, threadId);
-      if ((!run || run.status !== 'running') && (await eventsAfter(db, workspaceId, threadId, after)).length === 0) return { status: run?.status ?? null };
+      if (run?.status !== 'running' && (await eventsAfter(db, workspaceId, threadId, after)).length === 0) return { status: run?.status ?? null };
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 1000);
         wake = () => {

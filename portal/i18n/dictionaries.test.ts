@@ -17,8 +17,22 @@ describe('Portal dictionaries', () => {
   });
 
   it('names the sections exactly as specified', () => {
-    const nav = (d: Record<string, string>) => ['dashboard', 'leads', 'contacts', 'deals', 'quotes', 'conversations', 'library', 'sequences', 'reports', 'forecasts', 'settings', 'chat'].map((k) => d[`nav.${k}`]);
-    expect(nav(fr)).toEqual(['Tableau de bord', 'Prospects', 'Contacts', 'Affaires', 'Devis', 'Conversations', 'Bibliothèque', 'Séquences', 'Rapports', 'Prévisions', 'Paramètres', 'Discussion']);
+    const nav = (d: Record<string, string>) =>
+      ['dashboard', 'leads', 'contacts', 'deals', 'quotes', 'conversations', 'library', 'sequences', 'reports', 'forecasts', 'settings', 'chat'].map((k) => d[`nav.${k}`]);
+    expect(nav(fr)).toEqual([
+      'Tableau de bord',
+      'Prospects',
+      'Contacts',
+      'Affaires',
+      'Devis',
+      'Conversations',
+      'Bibliothèque',
+      'Séquences',
+      'Rapports',
+      'Prévisions',
+      'Paramètres',
+      'Discussion',
+    ]);
     expect(nav(en)).toEqual(['Dashboard', 'Leads', 'Contacts', 'Deals', 'Quotes', 'Conversations', 'Library', 'Sequences', 'Reports', 'Forecasts', 'Settings', 'Chat']);
   });
 });

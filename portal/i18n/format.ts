@@ -1,6 +1,5 @@
 import type { Language } from '../../lib/language';
 
-
 // Intl formatters are costly to build: one set per language, built once.
 // Money is always fr-FR (1 234,56 € — the group separator is U+202F, as Intl writes it).
 const money = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });

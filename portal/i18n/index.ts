@@ -8,7 +8,6 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 
 export const dictionaries: Record<Language, Record<MessageKey, string>> = { fr, en };
 
-
 /** `{name}` placeholders are filled as plain text; JSX escapes the result when rendered. */
 export function translator(lang: Language): Translate {
   const dict = dictionaries[lang];
@@ -21,5 +20,5 @@ export function translator(lang: Language): Translate {
 
 /** A key built at runtime (stage keys, statuses…) falls back to the given text when unknown. */
 export function hasKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(fr, key);
+  return Object.hasOwn(fr, key);
 }

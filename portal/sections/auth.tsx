@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { consumeLoginToken, touchToken } from '../../db/repositories/tokens';
-import { verifyToken } from '../../identity/tokens';
-import { createSession, deleteSession, findSession, setUserLanguage } from '../data/sessions';
+import { createSession, deleteSession, findSession, setUserLanguage } from '../../identity/sessions';
+import { spendToken, verifyToken } from '../../identity/tokens';
 import type { PortalEnv } from '../env';
 import { isLanguage } from '../../lib/language';
 import { clearSessionCookie, readLangCookie, readSessionCookie, writeSessionCookie } from '../session/cookies';
@@ -60,11 +59,7 @@ export const authRoutes = new Hono<PortalEnv>()
     }
     const principal = await verifyToken(db, token.trim());
     if (!principal) return showSignIn(c, 'invalid', next, 401);
-    if (principal.tokenKind === 'login') {
-      if (!(await consumeLoginToken(db, principal.tokenId))) return showSignIn(c, 'used', next, 401);
-    } else {
-      await touchToken(db, principal.tokenId);
-    }
+    if (!(await spendToken(db, principal))) return showSignIn(c, 'used', next, 401);
     const session = await createSession(db, principal.workspaceId, principal.userId);
     // a language picked before signing in (?lang= on this page) becomes the user's choice
     const chosen = c.req.query('lang') ?? readLangCookie(c);

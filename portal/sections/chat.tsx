@@ -1,17 +1,17 @@
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { TeammateDeps } from '../../graph/deps';
-import { modeOf, startChat } from '../../agents/supervisor/entry';
+import { startChat } from '../../agents/supervisor/chat';
+import { modeOf } from '../../graph/run-scope';
 import { eventsAfter, type ProgressEvent } from '../../graph/store/events';
 import { followThread } from '../../graph/store/follow-thread';
 import { latestRun } from '../../graph/store/runs';
-import { findThread, listMessages } from '../../graph/store/threads';
+import { findThread, listMessages, recentThreads } from '../../graph/store/threads';
 import { AppError, notFound } from '../../lib/errors';
-import { recentThreads } from '../data/chat';
 import type { PortalEnv, Ui } from '../env';
 import { formStrings, type RawForm } from '../forms/values';
 import { renderPage } from '../views/render';
-import { Csrf, Empty, Flash, PageHeader } from '../views/ui';
+import { Csrf, Flash, PageHeader } from '../views/ui';
 import { UUID_RE } from '../../lib/ids';
 
 type C = Context<PortalEnv>;
@@ -70,7 +70,7 @@ function Conversation({ ui, messages, events, running, threadId }: { ui: Ui; mes
       <ol class="messages" aria-live="polite">
         {messages.map((m) => {
           const actions = Array.isArray(m.data.actions) ? (m.data.actions as unknown[]).length : 0;
-          const runEvents = m.role === 'user' && m.run_id ? byRun.get(m.run_id) ?? [] : [];
+          const runEvents = m.role === 'user' && m.run_id ? (byRun.get(m.run_id) ?? []) : [];
           return (
             <li class={`msg ${m.role === 'user' ? 'from-user' : 'from-teammate'}`}>
               <p class="who small">
@@ -202,40 +202,12 @@ async function page(c: C, deps: TeammateDeps, opts: { error?: string | null; mes
   );
 }
 
-/** The teammates may be missing from a build (or fail to wire): the page then says so plainly. */
-function unavailable(c: C) {
-  const { t } = c.get('ui');
-  return renderPage(
-    c,
-    { title: t('chat.title'), section: 'chat' },
-    <>
-      <PageHeader title={t('chat.title')} intro={t('chat.intro')} />
-      <Empty title={t('chat.unavailable.title')}>
-        <p>{t('chat.unavailable.body')}</p>
-      </Empty>
-    </>,
-  );
-}
-
-export function chatRoutes(teammates: () => TeammateDeps) {
-  const deps = (c: C): TeammateDeps | null => {
-    try {
-      return teammates();
-    } catch (err) {
-      c.get('log').error({ err }, 'teammates are not available');
-      return null;
-    }
-  };
+export function chatRoutes(d: TeammateDeps) {
   return (
     new Hono<PortalEnv>()
-      .get('/chat', (c) => {
-        const d = deps(c);
-        return d ? page(c, d) : unavailable(c);
-      })
+      .get('/chat', (c) => page(c, d))
       /** Ask a teammate. The run goes on in the background; the page (or the script) follows it. */
       .post('/chat', async (c) => {
-        const d = deps(c);
-        if (!d) return unavailable(c);
         const ui = c.get('ui');
         const v = formStrings((await c.req.parseBody()) as RawForm);
         const wantsJson = (c.req.header('accept') ?? '').includes('application/json');
@@ -245,8 +217,8 @@ export function chatRoutes(teammates: () => TeammateDeps) {
         if (v.message.length > 4000) return fail(ui.t('err.tooLong'), 400);
         const viewer = c.get('viewer');
         try {
+          // a worker (this process's, or another) executes the run; the page follows its events
           const started = await startChat(d, { workspaceId: viewer.workspaceId, userId: viewer.userId, message: v.message, threadId });
-          void started.done; // the runner records success or failure itself
           if (wantsJson) return c.json({ ok: true, threadId: started.threadId, runId: started.runId }, 202);
           return c.redirect(`/chat?thread=${started.threadId}`, 303);
         } catch (err) {
@@ -261,12 +233,16 @@ export function chatRoutes(teammates: () => TeammateDeps) {
         const threadId = c.req.param('threadId');
         if (!UUID_RE.test(threadId) || !(await findThread(ctx.db, ctx.workspaceId, threadId))) throw notFound('thread');
         const lastHeader = Number(c.req.header('last-event-id'));
-        let after = Number(c.req.query('after')) || (Number.isFinite(lastHeader) ? lastHeader : 0);
+        const after = Number(c.req.query('after')) || (Number.isFinite(lastHeader) ? lastHeader : 0);
         return streamSSE(c, async (stream) => {
-          const end = await followThread(ctx.db, { workspaceId: ctx.workspaceId, threadId, after }, {
-            send: (e) => stream.writeSSE({ id: String(e.id), data: JSON.stringify({ kind: e.kind, text: progressText(ui, e), data: e.data }) }),
-            aborted: () => stream.aborted,
-          });
+          const end = await followThread(
+            ctx.db,
+            { workspaceId: ctx.workspaceId, threadId, after },
+            {
+              send: (e) => stream.writeSSE({ id: String(e.id), data: JSON.stringify({ kind: e.kind, text: progressText(ui, e), data: e.data }) }),
+              aborted: () => stream.aborted,
+            },
+          );
           if (!stream.aborted) await stream.writeSSE({ event: 'end', data: JSON.stringify(end) });
         });
       })

@@ -2,8 +2,8 @@ import { Hono, type Context } from 'hono';
 import { listActivities } from '../../crm/activities';
 import * as companies from '../../crm/companies';
 import { CompanyCreateSchema, CompanyPatchSchema } from '../../crm/schemas';
-import { listDeals } from '../../db/repositories/deals';
-import { listPeople } from '../../db/repositories/people';
+import { listDealRows } from '../../crm/deals';
+import { listPeople } from '../../crm/people';
 import type { Activity, Company, Deal, Person } from '../../db/schema';
 import type { PortalEnv, Ui } from '../env';
 import { domainErrors, zodFieldErrors } from '../forms/errors';
@@ -37,7 +37,25 @@ function valuesOf(co: Company): FormValues {
 /** People type "exemple.fr": the schema wants a full URL, so the scheme is added for them. */
 const website = (s: string | undefined) => (s && !/^https?:\/\//i.test(s) ? `https://${s}` : s);
 
-function CompanyForm({ ui, csrf, action, title, values, errors, formError, cancel }: { ui: Ui; csrf: string; action: string; title: string; values: FormValues; errors: FieldErrors; formError: string | null; cancel: string }) {
+function CompanyForm({
+  ui,
+  csrf,
+  action,
+  title,
+  values,
+  errors,
+  formError,
+  cancel,
+}: {
+  ui: Ui;
+  csrf: string;
+  action: string;
+  title: string;
+  values: FormValues;
+  errors: FieldErrors;
+  formError: string | null;
+  cancel: string;
+}) {
   const { t } = ui;
   const f = { values, errors };
   return (
@@ -72,7 +90,23 @@ function CompanyForm({ ui, csrf, action, title, values, errors, formError, cance
   );
 }
 
-function CompanyDetail({ ui, csrf, co, people, deals, timeline, flash }: { ui: Ui; csrf: string; co: Company; people: Person[]; deals: Deal[]; timeline: Activity[]; flash: string | null }) {
+function CompanyDetail({
+  ui,
+  csrf,
+  co,
+  people,
+  deals,
+  timeline,
+  flash,
+}: {
+  ui: Ui;
+  csrf: string;
+  co: Company;
+  people: Person[];
+  deals: Deal[];
+  timeline: Activity[];
+  flash: string | null;
+}) {
   const { t } = ui;
   return (
     <>
@@ -98,7 +132,14 @@ function CompanyDetail({ ui, csrf, co, people, deals, timeline, flash }: { ui: U
               [t('company.field.nafCode'), co.naf_code],
               [t('company.field.address'), [co.address, co.postcode, co.city].filter(Boolean).join(', ') || null],
               [t('company.field.headcountBand'), co.headcount_band],
-              [t('company.field.website'), co.website ? <a href={co.website} rel="noopener noreferrer">{co.website}</a> : null],
+              [
+                t('company.field.website'),
+                co.website ? (
+                  <a href={co.website} rel="noopener noreferrer">
+                    {co.website}
+                  </a>
+                ) : null,
+              ],
             ]}
           />
           <h2>{t('company.people')}</h2>
@@ -146,7 +187,16 @@ function showForm(c: C, o: { action: string; title: string; values: FormValues; 
   return renderPage(
     c,
     { title: o.title, section: 'leads', status: o.status },
-    <CompanyForm ui={c.get('ui')} csrf={c.get('viewer').csrf} action={o.action} title={o.title} values={o.values} errors={o.errors ?? {}} formError={o.formError ?? null} cancel={o.cancel} />,
+    <CompanyForm
+      ui={c.get('ui')}
+      csrf={c.get('viewer').csrf}
+      action={o.action}
+      title={o.title}
+      values={o.values}
+      errors={o.errors ?? {}}
+      formError={o.formError ?? null}
+      cancel={o.cancel}
+    />,
   );
 }
 
@@ -221,8 +271,8 @@ export const companyRoutes = new Hono<PortalEnv>()
     const ctx = c.get('crm');
     const co = await companies.getCompany(ctx, idParam(c, 'company'));
     const [ppl, deals, timeline] = await Promise.all([
-      listPeople(ctx.db, ctx.workspaceId, { companyId: co.id, limit: 50 }),
-      listDeals(ctx.db, ctx.workspaceId, { companyId: co.id, limit: 20 }),
+      listPeople(ctx, { companyId: co.id, limit: 50 }),
+      listDealRows(ctx, { companyId: co.id, limit: 20 }),
       listActivities(ctx, { subjectType: 'company', subjectId: co.id, limit: 50 }),
     ]);
     const flash = flashKey(c);

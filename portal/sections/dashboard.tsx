@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { listActivities } from '../../crm/activities';
 import type { Activity } from '../../db/schema';
-import { actionCountsByStatus, FLAGGED_CAP, type ActionCounts } from '../data/action-counts';
-import { listActions, type ActionSummaryRow } from '../../db/repositories/actions';
+import { actionCountsByStatus, FLAGGED_CAP, type ActionCounts } from '../../actions/counts';
+import type { ActionSummaryRow } from '../../actions/dto';
+import { recentActions } from '../../actions/queries';
 import { NEEDS_ATTENTION } from '../../actions/states';
-import { subjectNames, type NameMap } from '../data/names';
-import { pipelineFigures, totals, type PipelineTotals, type StageFigures } from '../data/pipeline';
+import { subjectNames, type NameMap } from '../../crm/names';
+import { pipelineFigures, totals, type PipelineTotals, type StageFigures } from '../../crm/pipeline';
 import type { PortalEnv, Ui } from '../env';
 import { activityLabel, stageKeyLabel, stageLabel } from '../views/labels';
 import { renderPage } from '../views/render';
@@ -78,7 +79,9 @@ function Recent({ ui, items, names }: { ui: Ui; items: Activity[]; names: NameMa
             const detail =
               a.kind === 'stage_changed' && typeof data.from === 'string' && typeof data.to === 'string'
                 ? `${stageKeyLabel(ui, data.from)} → ${stageKeyLabel(ui, data.to)}`
-                : a.kind === 'created' || a.kind === 'updated' ? '' : a.summary;
+                : a.kind === 'created' || a.kind === 'updated'
+                  ? ''
+                  : a.summary;
             return (
               <li>
                 <time datetime={a.occurred_at.toISOString()}>{ui.fmt.dateTime(a.occurred_at)}</time>
@@ -132,36 +135,36 @@ function Pipeline({ ui, figures, sum }: { ui: Ui; figures: StageFigures[]; sum: 
         <p class="muted">{t('reports.empty')}</p>
       ) : (
         <div class="table-wrap">
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.col.stage')}</th>
-              <th scope="col" class="num">
-                {t('reports.col.count')}
-              </th>
-              <th scope="col" class="num">
-                {t('reports.col.amount')}
-              </th>
-              <th scope="col" class="bar-col">
-                <span class="sr-only">{t('reports.col.share')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {figures.map((f) => (
+          <table class="data">
+            <thead>
               <tr>
-                <th scope="row">
-                  <a href={`/deals?view=list&stage=${encodeURIComponent(f.stage.key)}`}>{stageLabel(ui, f.stage)}</a>
+                <th scope="col">{t('reports.col.stage')}</th>
+                <th scope="col" class="num">
+                  {t('reports.col.count')}
                 </th>
-                <td class="num">{ui.fmt.number(f.count)}</td>
-                <td class="num">{ui.fmt.money(f.amountCents)}</td>
-                <td class="bar-col">
-                  <meter min={0} max={max} value={f.amountCents} aria-hidden="true"></meter>
-                </td>
+                <th scope="col" class="num">
+                  {t('reports.col.amount')}
+                </th>
+                <th scope="col" class="bar-col">
+                  <span class="sr-only">{t('reports.col.share')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {figures.map((f) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/deals?view=list&stage=${encodeURIComponent(f.stage.key)}`}>{stageLabel(ui, f.stage)}</a>
+                  </th>
+                  <td class="num">{ui.fmt.number(f.count)}</td>
+                  <td class="num">{ui.fmt.money(f.amountCents)}</td>
+                  <td class="bar-col">
+                    <meter min={0} max={max} value={f.amountCents} aria-hidden="true"></meter>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
     </section>
@@ -175,7 +178,7 @@ export const dashboardRoutes = new Hono<PortalEnv>().get('/', async (c) => {
   const [figures, recent, counts] = await Promise.all([pipelineFigures(ctx), listActivities(ctx, { limit: 8 }), actionCountsByStatus(ctx)]);
   const [names, sent] = await Promise.all([
     subjectNames(ctx, recent.items),
-    counts && (counts.sent ?? 0) > 0 ? listActions(ctx.db, ctx.workspaceId, { status: 'sent', limit: 5 }) : Promise.resolve({ items: [] as ActionSummaryRow[] }),
+    counts && (counts.sent ?? 0) > 0 ? recentActions(ctx, 'sent', 5) : Promise.resolve({ items: [] as ActionSummaryRow[] }),
   ]);
   const sum = totals(figures);
   const waiting = counts?.pending_approval ?? 0;
@@ -200,7 +203,13 @@ export const dashboardRoutes = new Hono<PortalEnv>().get('/', async (c) => {
         </section>
       ) : null}
       <div class="cards">
-        <Card title={t('dash.openDeals')} value={ui.fmt.money(sum.openCents)} sub={t('dash.openDealsCount', { n: ui.fmt.number(sum.openCount) })} href="/deals" link={t('dash.openDealsLink')} />
+        <Card
+          title={t('dash.openDeals')}
+          value={ui.fmt.money(sum.openCents)}
+          sub={t('dash.openDealsCount', { n: ui.fmt.number(sum.openCount) })}
+          href="/deals"
+          link={t('dash.openDealsLink')}
+        />
         <Card title={t('dash.wonMonth')} value={ui.fmt.money(sum.wonMonthCents)} sub={t('dash.wonCount', { n: ui.fmt.number(sum.wonMonthCount) })} />
         <Card
           title={t('dash.waiting')}

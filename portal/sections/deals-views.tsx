@@ -1,7 +1,7 @@
 import type { Activity, Deal, Stage } from '../../db/schema';
-import type { NameMap } from '../data/names';
-import type { Choice } from '../data/options';
-import type { StageFigures } from '../data/pipeline';
+import type { NameMap } from '../../crm/names';
+import type { Choice } from '../../crm/choices';
+import type { StageFigures } from '../../crm/pipeline';
 import type { Ui } from '../env';
 import { stageLabel } from '../views/labels';
 import { Timeline, TimelineForm } from '../views/timeline';
@@ -58,7 +58,12 @@ function MoveButton({ ui, csrf, deal, to, arrow }: { ui: Ui; csrf: string; deal:
       <input type="hidden" name="stage" value={to.key} />
       <input type="hidden" name="version" value={String(deal.version)} data-version-of={deal.id} />
       <input type="hidden" name="back" value="board" />
-      <button type="submit" class="icon" title={ui.t('deals.moveTo', { title: deal.title, stage: stageLabel(ui, to) })} aria-label={ui.t('deals.moveTo', { title: deal.title, stage: stageLabel(ui, to) })}>
+      <button
+        type="submit"
+        class="icon"
+        title={ui.t('deals.moveTo', { title: deal.title, stage: stageLabel(ui, to) })}
+        aria-label={ui.t('deals.moveTo', { title: deal.title, stage: stageLabel(ui, to) })}
+      >
         {arrow}
       </button>
     </form>
@@ -177,7 +182,11 @@ export function DealsList({ ui, stages, items, companies, query, nextCursor }: L
         ) : null}
       </form>
       {items.length === 0 ? (
-        filtered ? <p class="muted">{t('common.noResults')}</p> : <NoDeals ui={ui} />
+        filtered ? (
+          <p class="muted">{t('common.noResults')}</p>
+        ) : (
+          <NoDeals ui={ui} />
+        )
       ) : (
         <div class="table-wrap">
           <table class="data">
@@ -206,7 +215,9 @@ export function DealsList({ ui, stages, items, companies, query, nextCursor }: L
                     </th>
                     <td>{s ? <span class={`badge outcome-${s.outcome}`}>{stageLabel(ui, s)}</span> : null}</td>
                     <td class="num">{ui.fmt.money(d.amount_cents)}</td>
-                    <td class="hide-sm">{d.company_id && companies.get(d.company_id) ? <a href={`/companies/${d.company_id}`}>{companies.get(d.company_id)}</a> : t('common.none')}</td>
+                    <td class="hide-sm">
+                      {d.company_id && companies.get(d.company_id) ? <a href={`/companies/${d.company_id}`}>{companies.get(d.company_id)}</a> : t('common.none')}
+                    </td>
                     <td class="hide-sm">{d.expected_close_date ? ui.fmt.date(d.expected_close_date) : t('common.none')}</td>
                   </tr>
                 );
@@ -324,8 +335,18 @@ export function DealForm({ ui, csrf, action, title, values, errors, formError, s
         <div class="grid2">
           <TextField {...f} name="amount" label={t('deals.field.amount')} hint={t('deals.amountHint')} inputmode="decimal" />
           <SelectField {...f} name="stage" label={t('deals.field.stage')} options={stages.map((s) => ({ value: s.key, label: stageLabel(ui, s) }))} />
-          <SelectField {...f} name="companyId" label={t('deals.field.companyId')} options={[{ value: '', label: t('people.noCompany') }, ...companies.map((c) => ({ value: c.id, label: c.label }))]} />
-          <SelectField {...f} name="personId" label={t('deals.field.personId')} options={[{ value: '', label: t('deals.noPerson') }, ...people.map((p) => ({ value: p.id, label: p.label }))]} />
+          <SelectField
+            {...f}
+            name="companyId"
+            label={t('deals.field.companyId')}
+            options={[{ value: '', label: t('people.noCompany') }, ...companies.map((c) => ({ value: c.id, label: c.label }))]}
+          />
+          <SelectField
+            {...f}
+            name="personId"
+            label={t('deals.field.personId')}
+            options={[{ value: '', label: t('deals.noPerson') }, ...people.map((p) => ({ value: p.id, label: p.label }))]}
+          />
           <TextField {...f} name="probabilityOverride" label={t('deals.field.probabilityOverride')} hint={t('deals.probabilityHint')} inputmode="numeric" />
           <TextField {...f} name="expectedCloseDate" type="date" label={t('deals.field.expectedCloseDate')} />
         </div>

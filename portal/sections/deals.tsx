@@ -2,13 +2,11 @@ import { Hono, type Context } from 'hono';
 import { listActivities } from '../../crm/activities';
 import * as deals from '../../crm/deals';
 import { DealCreateSchema, DealPatchSchema } from '../../crm/schemas';
-import { listDeals } from '../../db/repositories/deals';
-import { decodeCursor } from '../../db/repositories/pagination';
 import { AppError } from '../../lib/errors';
 import type { Deal, Stage } from '../../db/schema';
-import { companyNames, personNames } from '../data/names';
-import { companyChoices, personChoices } from '../data/options';
-import { pipelineFigures } from '../data/pipeline';
+import { companyChoices, personChoices } from '../../crm/choices';
+import { companyNames, personNames } from '../../crm/names';
+import { pipelineFigures } from '../../crm/pipeline';
 import type { PortalEnv, Ui } from '../env';
 import { domainErrors, zodFieldErrors } from '../forms/errors';
 import { flashKey, idParam, listQuery } from '../forms/query';
@@ -76,9 +74,12 @@ async function board(c: C) {
   const ui = c.get('ui');
   const ctx = c.get('crm');
   const figures = await pipelineFigures(ctx);
-  const lists = await Promise.all(figures.map((f) => (f.count > 0 ? listDeals(ctx.db, ctx.workspaceId, { stageId: f.stage.id, limit: COLUMN_LIMIT }) : { items: [] as Deal[] })));
+  const lists = await Promise.all(figures.map((f) => (f.count > 0 ? deals.listDealRows(ctx, { stageId: f.stage.id, limit: COLUMN_LIMIT }) : { items: [] as Deal[] })));
   const columns = new Map(figures.map((f, i) => [f.stage.id, lists[i].items]));
-  const companies = await companyNames(ctx, lists.flatMap((l) => l.items.map((d) => d.company_id)));
+  const companies = await companyNames(
+    ctx,
+    lists.flatMap((l) => l.items.map((d) => d.company_id)),
+  );
   const flash = flashKey(c);
   const moved = figures.find((f) => f.stage.key === c.req.query('moved'));
   return renderPage(
@@ -102,8 +103,11 @@ async function list(c: C) {
   const query = listQuery(c, ['stage'] as const);
   const stages = await deals.getStages(ctx);
   const stage = stages.find((s) => s.key === query.stage);
-  const page = await listDeals(ctx.db, ctx.workspaceId, { q: query.q, stageId: stage?.id, after: decodeCursor(query.cursor), limit: 25 });
-  const companies = await companyNames(ctx, page.items.map((d) => d.company_id));
+  const page = await deals.listDealRows(ctx, { q: query.q, stageId: stage?.id, cursor: query.cursor, limit: 25 });
+  const companies = await companyNames(
+    ctx,
+    page.items.map((d) => d.company_id),
+  );
   return renderPage(
     c,
     { title: ui.t('deals.title'), section: 'deals' },
@@ -124,7 +128,8 @@ export const dealRoutes = new Hono<PortalEnv>()
   .post('/deals', async (c) => {
     const ui = c.get('ui');
     const v = formStrings((await c.req.parseBody()) as RawForm);
-    const again = (errors: FieldErrors, formError: string | null = null) => showForm(c, { action: '/deals', title: ui.t('deals.new'), values: v, errors, formError, cancel: '/deals', status: 400 });
+    const again = (errors: FieldErrors, formError: string | null = null) =>
+      showForm(c, { action: '/deals', title: ui.t('deals.new'), values: v, errors, formError, cancel: '/deals', status: 400 });
     const n = numbers(v, ui);
     const parsed = DealCreateSchema.safeParse({
       title: v.title ?? '',
@@ -167,8 +172,8 @@ export const dealRoutes = new Hono<PortalEnv>()
         deal={deal}
         stage={stage}
         stages={stages}
-        companyName={deal.company_id ? companies.get(deal.company_id) ?? null : null}
-        personName={deal.person_id ? people.get(deal.person_id) ?? null : null}
+        companyName={deal.company_id ? (companies.get(deal.company_id) ?? null) : null}
+        personName={deal.person_id ? (people.get(deal.person_id) ?? null) : null}
         timeline={timeline.items}
         flash={moved ? ui.t('deals.moved', { stage: stageLabel(ui, moved) }) : flash ? ui.t(flash) : null}
         error={c.req.query('err') === 'conflict' ? ui.t('error.conflict') : null}

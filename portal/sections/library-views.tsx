@@ -33,7 +33,7 @@ export function reasonText(ui: Ui, reason: string | null): string | null {
   return key ? ui.t(key) : reason;
 }
 
-const recipient = (to: LibraryRow['to']) => (to ? (to.name ? `${to.name} <${to.email ?? ''}>` : to.email ?? '') : '');
+const recipient = (to: LibraryRow['to']) => (to ? (to.name ? `${to.name} <${to.email ?? ''}>` : (to.email ?? '')) : '');
 
 function Flag({ ui, verdict }: { ui: Ui; verdict: string | null }) {
   if (!verdict || verdict === 'passed') return null;
@@ -67,8 +67,7 @@ export function LibraryList(p: ListProps) {
       <Flash kind="error" text={p.error} />
       {!p.channelConnected && total > 0 ? (
         <p class="flash warn">
-          {t('settings.connectors.none')}{' '}
-          {p.admin ? <a href="/settings#connectors">{t('library.connect')}</a> : t('library.askAdmin')}
+          {t('settings.connectors.none')} {p.admin ? <a href="/settings#connectors">{t('library.connect')}</a> : t('library.askAdmin')}
         </p>
       ) : null}
       <nav class="tabs" aria-label={t('library.byStatus')}>
@@ -111,12 +110,13 @@ export function LibraryList(p: ListProps) {
           ) : null}
           <ul class="drafts">
             {p.items.map((a) => {
-              const why = reasonText(ui, a.waitingReason ?? (a.status === 'failed' || a.status === 'delivery_unknown' || a.status === 'cancelled' || a.status === 'expired' ? a.reason : null));
+              const why = reasonText(
+                ui,
+                a.waitingReason ?? (a.status === 'failed' || a.status === 'delivery_unknown' || a.status === 'cancelled' || a.status === 'expired' ? a.reason : null),
+              );
               return (
                 <li class="draft" data-action-row={a.id}>
-                  {selectable ? (
-                    <input type="checkbox" name="ids" value={a.id} id={`sel-${a.id}`} aria-label={t('library.select', { subject: a.subject ?? '' })} />
-                  ) : null}
+                  {selectable ? <input type="checkbox" name="ids" value={a.id} id={`sel-${a.id}`} aria-label={t('library.select', { subject: a.subject ?? '' })} /> : null}
                   <div class="draft-main">
                     <p class="draft-head">
                       <a href={`/library/${a.id}`} class="draft-subject">
@@ -203,7 +203,7 @@ function Linked({ text }: { text: string }) {
 export function DiffView({ ui, lines, subject }: { ui: Ui; lines: DiffLine[]; subject?: { before: string | null; after: string | null } | null }) {
   const { t } = ui;
   return (
-    <div class="diff" aria-label={t('library.diff')}>
+    <div class="diff" role="group" aria-label={t('library.diff')}>
       {subject && subject.before !== subject.after ? (
         <p class="diff-subject">
           <strong>{`${t('library.subject')}${ui.colon}`}</strong> <del>{subject.before ?? ''}</del> <ins>{subject.after ?? ''}</ins>
@@ -243,7 +243,10 @@ export function LibraryDetail({ ui, csrf, a, flash, error, review, editErrors, e
           {t('nav.library')} · {statusLabel(ui, a.status)}
         </a>
       </p>
-      <PageHeader title={a.current.subject || m?.subject || t('library.noSubject')} intro={m ? `${t('library.to')} ${m.to.name ? `${m.to.name} <${m.to.email}>` : m.to.email}` : undefined} />
+      <PageHeader
+        title={a.current.subject || m?.subject || t('library.noSubject')}
+        intro={m ? `${t('library.to')} ${m.to.name ? `${m.to.name} <${m.to.email}>` : m.to.email}` : undefined}
+      />
       <p>
         <span class={`badge status-${a.status}`} data-status={a.status}>
           {statusLabel(ui, a.status)}
@@ -350,7 +353,6 @@ export function LibraryDetail({ ui, csrf, a, flash, error, review, editErrors, e
                 <Csrf token={csrf} />
                 <button type="submit">{t('library.ignore')}</button>
               </form>
-
               <details class="edit" open={Boolean(editErrors && Object.keys(editErrors).length)}>
                 <summary>{t('library.editApprove')}</summary>
                 <ErrorSummary ui={ui} errors={editErrors ?? {}} />
@@ -381,14 +383,19 @@ export function LibraryDetail({ ui, csrf, a, flash, error, review, editErrors, e
                   <button type="submit">{t('library.seeChanges')}</button>
                 </form>
               </details>
-
               <details class="reject" open={Boolean(rejectErrors && Object.keys(rejectErrors).length)}>
                 <summary>{t('library.reject')}</summary>
                 <form method="post" action={`/library/${a.id}/reject`} novalidate>
                   <Csrf token={csrf} />
                   <div class={`field${rejectErrors?.reason ? ' invalid' : ''}`}>
                     <label for="f-reason">{t('library.rejectReason')}</label>
-                    <textarea id="f-reason" name="reason" rows={3} aria-invalid={rejectErrors?.reason ? 'true' : undefined} aria-describedby={rejectErrors?.reason ? 'f-reason-err' : undefined}></textarea>
+                    <textarea
+                      id="f-reason"
+                      name="reason"
+                      rows={3}
+                      aria-invalid={rejectErrors?.reason ? 'true' : undefined}
+                      aria-describedby={rejectErrors?.reason ? 'f-reason-err' : undefined}
+                    ></textarea>
                     {rejectErrors?.reason ? (
                       <p class="field-error" id="f-reason-err">
                         {rejectErrors.reason}
@@ -438,11 +445,7 @@ export function LibraryDetail({ ui, csrf, a, flash, error, review, editErrors, e
                 </li>
               ))}
             </ol>
-            {a.versions.length > 1 ? (
-              <p class="muted small">
-                {a.versions.map((v) => t('library.version', { n: v.version })).join(' · ')}
-              </p>
-            ) : null}
+            {a.versions.length > 1 ? <p class="muted small">{a.versions.map((v) => t('library.version', { n: v.version })).join(' · ')}</p> : null}
           </section>
         </div>
       </div>

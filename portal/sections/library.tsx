@@ -127,7 +127,10 @@ export const libraryRoutes = new Hono<PortalEnv>()
       const subject = a.current.subject ? v.subject : undefined;
       const changed = v.body !== a.current.body || (subject !== undefined && subject !== a.current.subject);
       if (changed && v.confirm !== '1') {
-        return detail(c, id, { review: { values: v, diff: diffLines(a.current.body, v.body ?? ''), subjectBefore: a.current.subject, subjectAfter: subject ?? '' }, editValues: v });
+        return detail(c, id, {
+          review: { values: v, diff: diffLines(a.current.body, v.body ?? ''), subjectBefore: a.current.subject, subjectAfter: subject ?? '' },
+          editValues: v,
+        });
       }
       await approveAction(c.get('crm'), id, { version, payload: changed ? { subject, body: v.body } : undefined });
       return c.redirect(`/library/${id}?ok=approved`, 303);

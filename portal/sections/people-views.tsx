@@ -1,6 +1,6 @@
 import type { Activity, Deal, Person, PersonKind } from '../../db/schema';
-import type { Choice } from '../data/options';
-import type { NameMap } from '../data/names';
+import type { Choice } from '../../crm/choices';
+import type { NameMap } from '../../crm/names';
 import type { Ui } from '../env';
 import { PERSON_STATUSES, statusLabel } from '../views/labels';
 import { Timeline, TimelineForm } from '../views/timeline';
@@ -252,7 +252,12 @@ export function PersonForm({ ui, csrf, kind, action, title, values, errors, form
           <TextField {...f} name="email" type="email" label={t('people.field.email')} />
           <TextField {...f} name="phone" type="tel" label={t('people.field.phone')} />
           <TextField {...f} name="role" label={t('people.field.role')} />
-          <SelectField {...f} name="companyId" label={t('people.field.companyId')} options={[{ value: '', label: t('people.noCompany') }, ...companies.map((c) => ({ value: c.id, label: c.label }))]} />
+          <SelectField
+            {...f}
+            name="companyId"
+            label={t('people.field.companyId')}
+            options={[{ value: '', label: t('people.noCompany') }, ...companies.map((c) => ({ value: c.id, label: c.label }))]}
+          />
           <SelectField {...f} name="status" label={t('people.field.status')} options={statusOptions(ui, values.status)} />
           <SelectField
             {...f}

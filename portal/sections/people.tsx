@@ -2,10 +2,10 @@ import { Hono, type Context } from 'hono';
 import { listActivities } from '../../crm/activities';
 import * as people from '../../crm/people';
 import { PersonCreateSchema, PersonPatchSchema } from '../../crm/schemas';
-import { listDeals } from '../../db/repositories/deals';
+import { listDealRows } from '../../crm/deals';
 import type { Person, PersonKind } from '../../db/schema';
-import { companyNames } from '../data/names';
-import { companyChoices } from '../data/options';
+import { companyChoices } from '../../crm/choices';
+import { companyNames } from '../../crm/names';
 import type { PortalEnv } from '../env';
 import { domainErrors, zodFieldErrors } from '../forms/errors';
 import { flashKey, idParam, listQuery } from '../forms/query';
@@ -22,7 +22,10 @@ async function list(c: C, kind: PersonKind) {
   const ctx = c.get('crm');
   const query = listQuery(c, ['status'] as const);
   const page = await people.listPeople(ctx, { kind, q: query.q, status: query.status, cursor: query.cursor, limit: 25 });
-  const companies = await companyNames(ctx, page.items.map((p) => p.company_id));
+  const companies = await companyNames(
+    ctx,
+    page.items.map((p) => p.company_id),
+  );
   const flash = flashKey(c);
   return renderPage(
     c,
@@ -31,13 +34,27 @@ async function list(c: C, kind: PersonKind) {
   );
 }
 
-async function showForm(c: C, o: { kind: PersonKind; action: string; title: string; values: FormValues; errors?: FieldErrors; formError?: string | null; cancel: string; status?: 200 | 400 | 409 }) {
+async function showForm(
+  c: C,
+  o: { kind: PersonKind; action: string; title: string; values: FormValues; errors?: FieldErrors; formError?: string | null; cancel: string; status?: 200 | 400 | 409 },
+) {
   const ui = c.get('ui');
   const companies = await companyChoices(c.get('crm'), o.values.companyId || null);
   return renderPage(
     c,
     { title: o.title, section: SECTION[o.kind], status: o.status },
-    <PersonForm ui={ui} csrf={c.get('viewer').csrf} kind={o.kind} action={o.action} title={o.title} values={o.values} errors={o.errors ?? {}} formError={o.formError ?? null} companies={companies} cancel={o.cancel} />,
+    <PersonForm
+      ui={ui}
+      csrf={c.get('viewer').csrf}
+      kind={o.kind}
+      action={o.action}
+      title={o.title}
+      values={o.values}
+      errors={o.errors ?? {}}
+      formError={o.formError ?? null}
+      companies={companies}
+      cancel={o.cancel}
+    />,
   );
 }
 
@@ -94,7 +111,13 @@ export const peopleRoutes = new Hono<PortalEnv>()
     showForm(c, { kind: 'lead', action: '/leads', title: c.get('ui').t('leads.new'), values: { status: 'new', companyId: c.req.query('companyId') ?? '' }, cancel: '/leads' }),
   )
   .get('/contacts/new', (c) =>
-    showForm(c, { kind: 'contact', action: '/contacts', title: c.get('ui').t('contacts.new'), values: { status: 'new', companyId: c.req.query('companyId') ?? '' }, cancel: '/contacts' }),
+    showForm(c, {
+      kind: 'contact',
+      action: '/contacts',
+      title: c.get('ui').t('contacts.new'),
+      values: { status: 'new', companyId: c.req.query('companyId') ?? '' },
+      cancel: '/contacts',
+    }),
   )
   .post('/leads', (c) => create(c, 'lead'))
   .post('/contacts', (c) => create(c, 'contact'))
@@ -104,7 +127,7 @@ export const peopleRoutes = new Hono<PortalEnv>()
     const person = await people.getPerson(ctx, idParam(c, 'person'));
     const [companies, deals, timeline] = await Promise.all([
       companyNames(ctx, [person.company_id]),
-      listDeals(ctx.db, ctx.workspaceId, { personId: person.id, limit: 20 }),
+      listDealRows(ctx, { personId: person.id, limit: 20 }),
       listActivities(ctx, { subjectType: 'person', subjectId: person.id, limit: 50 }),
     ]);
     const flash = flashKey(c);
@@ -115,7 +138,7 @@ export const peopleRoutes = new Hono<PortalEnv>()
         ui={ui}
         csrf={c.get('viewer').csrf}
         person={person}
-        companyName={person.company_id ? companies.get(person.company_id) ?? null : null}
+        companyName={person.company_id ? (companies.get(person.company_id) ?? null) : null}
         deals={deals.items}
         timeline={timeline.items}
         flash={flash ? ui.t(flash) : null}

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { forecastByMonth, pipelineFigures, totals } from '../data/pipeline';
+import { forecastByMonth, pipelineFigures, totals } from '../../crm/pipeline';
 import type { PortalEnv } from '../env';
 import { stageLabel } from '../views/labels';
 import { renderPage } from '../views/render';
@@ -30,10 +30,18 @@ export const reportRoutes = new Hono<PortalEnv>()
                 <thead>
                   <tr>
                     <th scope="col">{t('reports.col.stage')}</th>
-                    <th scope="col" class="num">{t('reports.col.count')}</th>
-                    <th scope="col" class="num">{t('reports.col.amount')}</th>
-                    <th scope="col" class="num">{t('reports.col.share')}</th>
-                    <th scope="col" class="bar-col"><span class="sr-only">{t('reports.col.share')}</span></th>
+                    <th scope="col" class="num">
+                      {t('reports.col.count')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('reports.col.amount')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('reports.col.share')}
+                    </th>
+                    <th scope="col" class="bar-col">
+                      <span class="sr-only">{t('reports.col.share')}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -45,7 +53,9 @@ export const reportRoutes = new Hono<PortalEnv>()
                       <td class="num">{ui.fmt.number(f.count)}</td>
                       <td class="num">{ui.fmt.money(f.amountCents)}</td>
                       <td class="num">{ui.fmt.percent(amountAll ? f.amountCents / amountAll : 0)}</td>
-                      <td class="bar-col"><meter min={0} max={Math.max(1, amountAll)} value={f.amountCents} aria-hidden="true"></meter></td>
+                      <td class="bar-col">
+                        <meter min={0} max={Math.max(1, amountAll)} value={f.amountCents} aria-hidden="true"></meter>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -77,7 +87,10 @@ export const reportRoutes = new Hono<PortalEnv>()
     const open = figures.filter((f) => f.stage.outcome === 'open');
     const amount = open.reduce((s, f) => s + f.amountCents, 0);
     const weighted = open.reduce((s, f) => s + f.weightedCents, 0);
-    const monthLabel = (m: string) => (m ? new Intl.DateTimeFormat(ui.lang === 'fr' ? 'fr-FR' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-15T00:00:00Z`)) : t('common.none'));
+    const monthLabel = (m: string) =>
+      m
+        ? new Intl.DateTimeFormat(ui.lang === 'fr' ? 'fr-FR' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-15T00:00:00Z`))
+        : t('common.none');
     return renderPage(
       c,
       { title: t('forecasts.title'), section: 'forecasts' },
@@ -97,9 +110,15 @@ export const reportRoutes = new Hono<PortalEnv>()
                 <thead>
                   <tr>
                     <th scope="col">{t('forecasts.col.stage')}</th>
-                    <th scope="col" class="num">{t('forecasts.col.probability')}</th>
-                    <th scope="col" class="num">{t('forecasts.col.amount')}</th>
-                    <th scope="col" class="num">{t('forecasts.col.weighted')}</th>
+                    <th scope="col" class="num">
+                      {t('forecasts.col.probability')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('forecasts.col.amount')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('forecasts.col.weighted')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -128,9 +147,15 @@ export const reportRoutes = new Hono<PortalEnv>()
                 <thead>
                   <tr>
                     <th scope="col">{t('deals.col.close')}</th>
-                    <th scope="col" class="num">{t('reports.col.count')}</th>
-                    <th scope="col" class="num">{t('forecasts.col.amount')}</th>
-                    <th scope="col" class="num">{t('forecasts.col.weighted')}</th>
+                    <th scope="col" class="num">
+                      {t('reports.col.count')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('forecasts.col.amount')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('forecasts.col.weighted')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

@@ -4,6 +4,8 @@ import type { Member } from '../../identity/members';
 import type { Ui, Viewer } from '../env';
 import type { ConnectorsView, RuleItem } from '../data/connectors';
 import { CheckboxField, Csrf, DefinitionList, ErrorSummary, Flash, PageHeader, SelectField, TextArea, TextField, type FieldErrors, type FormValues } from '../views/ui';
+import type { BackgroundFailure } from '../../graph/store/failures';
+import type { MessageKey } from '../i18n';
 
 /** What the gate applies when a workspace has not chosen (shown so nobody has to guess). */
 export const SENDING_DEFAULTS = { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', dailyCap: 50, pendingExpiryDays: 14 } as const;
@@ -20,6 +22,8 @@ export type SettingsProps = {
   members: Member[] | null;
   connectors: ConnectorsView;
   rules: RuleItem[] | null;
+  /** what failed in the background for this workspace (admins) */
+  failures: BackgroundFailure[] | null;
   /** the form that was just posted, with what was typed and what is wrong with it */
   posted?: { form: SettingsForm; values: FormValues; errors: FieldErrors; message?: string | null } | null;
   flash: string | null;
@@ -88,6 +92,7 @@ export function SettingsPage(p: SettingsProps) {
           ['connectors', t('settings.connectors')],
           ['rules', t('settings.rules')],
           ['members', t('settings.members')],
+          ['background', t('settings.background')],
         ] as [string, string][])
       : []),
     ['language', t('settings.language')],
@@ -225,6 +230,7 @@ export function SettingsPage(p: SettingsProps) {
       {admin ? <Rules {...p} /> : null}
 
       {admin && p.members ? <Members {...p} members={p.members} /> : null}
+      {admin && p.failures ? <Background {...p} failures={p.failures} /> : null}
 
       <Section id="language" title={t('settings.language')} help={t('settings.language.help')}>
         <form method="post" action="/settings/language" class="row">
@@ -248,6 +254,53 @@ export function SettingsPage(p: SettingsProps) {
  * Membres et rôles (admin): each person's role, and one button to make them an administrator or a
  * member. A refused change (the last administrator) is said here, next to that person.
  */
+const JOB_LABELS: Record<string, MessageKey> = {
+  'action.sent-back': 'settings.background.job.sentBack',
+  'action.approved': 'settings.background.job.approved',
+};
+
+/** What failed in the background (a teammate run, a hand-over job), with its reason: nothing is dropped silently. */
+function Background(p: SettingsProps & { failures: BackgroundFailure[] }) {
+  const { ui, failures } = p;
+  const { t } = ui;
+  return (
+    <Section id="background" title={t('settings.background')} help={t('settings.background.help')}>
+      {failures.length === 0 ? (
+        <p class="muted">{t('settings.background.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="data background-failures">
+            <thead>
+              <tr>
+                <th scope="col">{t('settings.background.col.when')}</th>
+                <th scope="col">{t('settings.background.col.what')}</th>
+                <th scope="col">{t('settings.background.col.why')}</th>
+                <th scope="col">{t('settings.background.col.attempts')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {failures.map((f) => (
+                <tr data-failure={f.kind}>
+                  <td>{ui.fmt.dateTime(f.at)}</td>
+                  <td>
+                    {f.kind === 'run' ? (
+                      <a href={`/chat?thread=${f.threadId}`}>{t(f.run === 'revise' ? 'settings.background.run.revise' : 'settings.background.run.chat')}</a>
+                    ) : (
+                      t(JOB_LABELS[f.job] ?? 'settings.background.job.other')
+                    )}
+                  </td>
+                  <td class="small">{f.error}</td>
+                  <td>{f.attempts}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Section>
+  );
+}
+
 function Members(p: SettingsProps & { members: Member[] }) {
   const { ui, viewer, members, memberError } = p;
   const { t } = ui;
@@ -409,7 +462,9 @@ function Rules(p: SettingsProps) {
               {rules.map((r) => (
                 <li>
                   <strong>{r.name || t(r.kind ? (`kind.${r.kind}` as 'kind.email') : 'settings.rules.kindAny')}</strong>{' '}
-                  <span class={`badge ${r.active ? 'ok' : ''}`}>{r.active ? t('settings.rules.activeUntil', { date: ui.fmt.date(r.expiresAt) }) : t('settings.rules.inactive')}</span>
+                  <span class={`badge ${r.active ? 'ok' : ''}`}>
+                    {r.active ? t('settings.rules.activeUntil', { date: ui.fmt.date(r.expiresAt) }) : t('settings.rules.inactive')}
+                  </span>
                   <span class="muted small">
                     {' '}
                     · {r.kind ? t(`kind.${r.kind}` as 'kind.email') : t('settings.rules.kindAny')}

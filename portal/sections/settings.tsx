@@ -1,13 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { getWorkspace, updateWorkspace, WorkspacePatchSchema } from '../../identity/workspace';
+import { recentBackgroundFailures } from '../../graph/store/failures';
 import { changeMemberRole, isLastAdminError, listMembers, RoleSchema } from '../../identity/members';
 import { AppError } from '../../lib/errors';
 import { connectorsView, rulesView } from '../data/connectors';
 import { createConnector, SmtpConnectorCreateSchema, testConnector, updateConnector } from '../../channels/connectors';
-import { secretKeys } from '../../channels/secrets';
+import { secretKeys } from '../../lib/secrets';
 import { createRule, RuleCreateSchema, updateRule } from '../../actions/rules';
 import { idParam } from '../forms/query';
-import { setUserLanguage } from '../data/sessions';
+import { setUserLanguage } from '../../identity/sessions';
 import type { PortalEnv } from '../env';
 import { domainErrors, zodFieldErrors } from '../forms/errors';
 import { flashKey } from '../forms/query';
@@ -32,11 +33,12 @@ async function show(
   const viewer = c.get('viewer');
   const ctx = c.get('crm');
   const admin = viewer.role === 'admin';
-  const [ws, members, connectors, rules] = await Promise.all([
+  const [ws, members, connectors, rules, failures] = await Promise.all([
     getWorkspace(ctx),
     admin ? listMembers(ctx) : Promise.resolve(null),
     admin ? connectorsView(ctx) : Promise.resolve({ available: false } as const),
     admin ? rulesView(ctx) : Promise.resolve(null),
+    admin ? recentBackgroundFailures(ctx) : Promise.resolve(null),
   ]);
   const flash = flashKey(c);
   return renderPage(
@@ -49,6 +51,7 @@ async function show(
       members={members}
       connectors={connectors}
       rules={rules}
+      failures={failures}
       posted={posted ?? null}
       flash={flash ? ui.t(flash) : null}
       notice={notice ?? null}

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 
-import { SESSION_DAYS } from '../data/sessions';
+import { SESSION_DAYS } from '../../identity/sessions';
 import type { Language } from '../../lib/language';
 
 export const SESSION_COOKIE = 'relais_session';

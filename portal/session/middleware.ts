@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
-import { findSession, setUserLanguage, type SessionViewer } from '../data/sessions';
+import { findSession, setUserLanguage, type SessionViewer } from '../../identity/sessions';
 import type { PortalEnv } from '../env';
 import { isLanguage } from '../../lib/language';
 import { uiFor } from '../i18n/ui';
@@ -51,7 +51,7 @@ async function attachViewer(c: Context<PortalEnv>, viewer: SessionViewer) {
   }
   c.set('viewer', { ...viewer, language: lang });
   c.set('ui', uiFor(lang));
-  c.set('crm', { db, workspaceId: viewer.workspaceId, actor: { type: 'user', id: viewer.userId }, role: viewer.role });
+  c.set('crm', { db, jobs: c.get('deps').jobs, workspaceId: viewer.workspaceId, actor: { type: 'user', id: viewer.userId }, role: viewer.role });
   c.get('log').setBindings?.({ userId: viewer.userId, workspaceId: viewer.workspaceId });
 }
 

@@ -4,6 +4,7 @@ const BASE = 'http://relais.invalid';
 
 export function safeNext(raw: string | null | undefined): string {
   if (!raw || raw.length > 2000) return '/';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses
   if (!raw.startsWith('/') || raw.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(raw)) return '/';
   try {
     const url = new URL(raw, BASE);

@@ -11,7 +11,7 @@
   var dragged = null;
 
   function column(el) {
-    return el && el.closest ? el.closest('.column') : null;
+    return el?.closest ? el.closest('.column') : null;
   }
   function clearTargets() {
     document.querySelectorAll('.column.drop-target').forEach(function (c) {
@@ -26,10 +26,10 @@
       p = document.createElement('p');
       p.setAttribute('data-live', '');
       var head = main.querySelector('.page-head');
-      if (head && head.nextSibling) main.insertBefore(p, head.nextSibling);
+      if (head?.nextSibling) main.insertBefore(p, head.nextSibling);
       else main.prepend(p);
     }
-    p.className = 'flash' + (kind === 'error' ? ' error' : '');
+    p.className = `flash${kind === 'error' ? ' error' : ''}`;
     p.setAttribute('role', kind === 'error' ? 'alert' : 'status');
     p.textContent = text;
   }
@@ -49,7 +49,7 @@
   }
 
   document.addEventListener('dragstart', function (e) {
-    var card = e.target && e.target.closest ? e.target.closest('.deal-card') : null;
+    var card = e.target?.closest ? e.target.closest('.deal-card') : null;
     if (!card) return;
     dragged = card;
     card.classList.add('dragging');
@@ -87,7 +87,7 @@
     body.set('stage', col.getAttribute('data-stage'));
     body.set('version', card.getAttribute('data-version'));
     body.set('back', 'board');
-    fetch('/deals/' + card.getAttribute('data-deal') + '/move', {
+    fetch(`/deals/${card.getAttribute('data-deal')}/move`, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
@@ -101,7 +101,7 @@
       })
       .catch(function (err) {
         from.querySelector('.deal-cards').append(card);
-        showMessage(err && err.message ? err.message : 'Erreur', 'error');
+        showMessage(err?.message ? err.message : 'Erreur', 'error');
       });
   });
 
@@ -109,7 +109,7 @@
   function followThread(conv, threadId, after) {
     if (!window.EventSource) return;
     var live = conv.querySelector('[data-live-progress]');
-    var source = new EventSource('/chat/' + threadId + '/events?after=' + (after || 0));
+    var source = new EventSource(`/chat/${threadId}/events?after=${after || 0}`);
     source.onmessage = function (ev) {
       try {
         var data = JSON.parse(ev.data);
@@ -119,18 +119,18 @@
         li.setAttribute('data-kind', data.kind);
         li.textContent = data.text;
         if (li !== last) live.appendChild(li);
-      } catch (e) {
+      } catch (_e) {
         /* a malformed event is skipped */
       }
     };
     source.addEventListener('end', function () {
       source.close();
       // the conversation, the reply and the links to the drafts, as the server renders them
-      window.location.assign('/chat?thread=' + threadId);
+      window.location.assign(`/chat?thread=${threadId}`);
     });
     source.onerror = function () {
       // the server closes the stream when the run is over; reconnects are the browser's job
-      if (source.readyState === 2) window.location.assign('/chat?thread=' + threadId);
+      if (source.readyState === 2) window.location.assign(`/chat?thread=${threadId}`);
     };
   }
 
@@ -183,12 +183,12 @@
             chatForm.appendChild(hidden);
           }
           hidden.value = data.threadId;
-          if (window.history && window.history.replaceState) window.history.replaceState(null, '', '/chat?thread=' + data.threadId);
+          if (window.history?.replaceState) window.history.replaceState(null, '', `/chat?thread=${data.threadId}`);
           followThread(c, data.threadId, c.getAttribute('data-after'));
         })
         .catch(function (err) {
           button.disabled = false;
-          status.textContent = err && err.message ? err.message : '';
+          status.textContent = err?.message ? err.message : '';
         });
     });
   }
@@ -200,7 +200,7 @@
   });
   document.addEventListener('change', function (e) {
     var t = e.target;
-    if (!t || !t.matches) return;
+    if (!t?.matches) return;
     if (t.matches('[data-select-all]')) {
       var form = t.closest('form');
       form.querySelectorAll('input[name="ids"]').forEach(function (box) {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { needsAttentionCount } from '../data/needs-attention';
+import { needsAttentionCount } from '../../actions/counts';
 import type { PortalEnv } from '../env';
 import { Layout, type Section } from './layout';
 

@@ -103,7 +103,14 @@ function FieldShell({ name, label, hint, error, required, children }: { name: st
   );
 }
 
-export function TextField(p: FieldBase & { type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'number' | 'time' | 'password'; autocomplete?: string; placeholder?: string; inputmode?: 'decimal' | 'numeric' | 'text' }) {
+export function TextField(
+  p: FieldBase & {
+    type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'number' | 'time' | 'password';
+    autocomplete?: string;
+    placeholder?: string;
+    inputmode?: 'decimal' | 'numeric' | 'text';
+  },
+) {
   const error = p.errors[p.name];
   return (
     <FieldShell name={p.name} label={p.label} hint={p.hint} error={error} required={p.required}>
@@ -165,7 +172,15 @@ export function CheckboxField(p: Omit<FieldBase, 'required'>) {
   const error = p.errors[p.name];
   return (
     <div class={`field check${error ? ' invalid' : ''}`}>
-      <input id={`f-${p.name}`} type="checkbox" name={p.name} value="on" checked={p.values[p.name] === 'on'} disabled={p.disabled} aria-describedby={describedBy(p.name, p.hint, error)} />
+      <input
+        id={`f-${p.name}`}
+        type="checkbox"
+        name={p.name}
+        value="on"
+        checked={p.values[p.name] === 'on'}
+        disabled={p.disabled}
+        aria-describedby={describedBy(p.name, p.hint, error)}
+      />
       <label for={`f-${p.name}`}>{p.label}</label>
       {p.hint ? (
         <p class="hint" id={`f-${p.name}-hint`}>

@@ -7,9 +7,13 @@ function drafts(r: RunSummary): string {
   if (!r.draftRequested) return 'As asked, I wrote no email.';
   const parts: string[] = [];
   if (r.queued > 0) parts.push(`${r.queued} ${s(r.queued, 'draft is', 'drafts are')} waiting for your approval in the Library.`);
-  if (r.needsAttention > 0) parts.push(`${r.needsAttention} ${s(r.needsAttention, 'draft', 'drafts')} did not pass review and ${s(r.needsAttention, 'is', 'are')} flagged "needs attention", with the notes.`);
+  if (r.needsAttention > 0)
+    parts.push(
+      `${r.needsAttention} ${s(r.needsAttention, 'draft', 'drafts')} did not pass review and ${s(r.needsAttention, 'is', 'are')} flagged "needs attention", with the notes.`,
+    );
   if (r.alreadyDrafted > 0) parts.push(`${r.alreadyDrafted} ${s(r.alreadyDrafted, 'lead', 'leads')} already had a pending draft: I did not write another.`);
-  if (r.noEmail > 0) parts.push(`${r.noEmail} ${s(r.noEmail, 'lead has', 'leads have')} no email address: add it to the record, then ask me to write to the leads not contacted yet.`);
+  if (r.noEmail > 0)
+    parts.push(`${r.noEmail} ${s(r.noEmail, 'lead has', 'leads have')} no email address: add it to the record, then ask me to write to the leads not contacted yet.`);
   if (r.optedOut > 0) parts.push(`${r.optedOut} ${s(r.optedOut, 'lead has', 'leads have')} objected to prospecting: I do not write to them.`);
   if (r.failed > 0) parts.push(`${r.failed} ${s(r.failed, 'draft', 'drafts')} could not be written: ${r.failures.join('; ')}.`);
   if (parts.length === 0) parts.push('No draft to write.');
@@ -24,9 +28,7 @@ export const repliesEn: Replies = {
       ? `I found no company for "${r.query}".${modeNote(r)}`
       : `I found ${r.found} ${s(r.found, 'company', 'companies')} for "${r.query}": ${r.created} new ${s(r.created, 'lead', 'leads')}, ${r.known} already known. ${drafts(r)}${modeNote(r)}`,
   segment: (r) =>
-    r.found === 0
-      ? `No lead in the CRM matches "${r.query}".${modeNote(r)}`
-      : `${r.found} ${s(r.found, 'lead matches', 'leads match')} "${r.query}". ${drafts(r)}${modeNote(r)}`,
+    r.found === 0 ? `No lead in the CRM matches "${r.query}".${modeNote(r)}` : `${r.found} ${s(r.found, 'lead matches', 'leads match')} "${r.query}". ${drafts(r)}${modeNote(r)}`,
   clarify: {
     missingPlace: 'Which city, département or region should I search in?',
     missingSector: 'Which line of business are you targeting (for example: renovation, accountants, estate agents)?',

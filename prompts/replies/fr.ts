@@ -7,9 +7,15 @@ function drafts(r: RunSummary): string {
   if (!r.draftRequested) return 'Comme demandé, je n’ai rédigé aucun e-mail.';
   const parts: string[] = [];
   if (r.queued > 0) parts.push(`${r.queued} ${s(r.queued, 'brouillon attend', 'brouillons attendent')} votre validation dans la Bibliothèque.`);
-  if (r.needsAttention > 0) parts.push(`${r.needsAttention} ${s(r.needsAttention, 'brouillon n’a', 'brouillons n’ont')} pas passé la relecture : ${s(r.needsAttention, 'il est marqué', 'ils sont marqués')} « à vérifier », avec les remarques.`);
+  if (r.needsAttention > 0)
+    parts.push(
+      `${r.needsAttention} ${s(r.needsAttention, 'brouillon n’a', 'brouillons n’ont')} pas passé la relecture : ${s(r.needsAttention, 'il est marqué', 'ils sont marqués')} « à vérifier », avec les remarques.`,
+    );
   if (r.alreadyDrafted > 0) parts.push(`${r.alreadyDrafted} ${s(r.alreadyDrafted, 'prospect avait', 'prospects avaient')} déjà un brouillon en attente : je n’en ai pas refait.`);
-  if (r.noEmail > 0) parts.push(`${r.noEmail} ${s(r.noEmail, 'prospect n’a', 'prospects n’ont')} pas d’adresse e-mail : ajoutez-la dans ${s(r.noEmail, 'sa fiche', 'leur fiche')}, puis demandez-moi d’écrire aux prospects pas encore contactés.`);
+  if (r.noEmail > 0)
+    parts.push(
+      `${r.noEmail} ${s(r.noEmail, 'prospect n’a', 'prospects n’ont')} pas d’adresse e-mail : ajoutez-la dans ${s(r.noEmail, 'sa fiche', 'leur fiche')}, puis demandez-moi d’écrire aux prospects pas encore contactés.`,
+    );
   if (r.optedOut > 0) parts.push(`${r.optedOut} ${s(r.optedOut, 'prospect s’est opposé', 'prospects se sont opposés')} à la prospection : je ne leur écris pas.`);
   if (r.failed > 0) parts.push(`${r.failed} ${s(r.failed, 'brouillon n’a', 'brouillons n’ont')} pas pu être rédigé${s(r.failed, '', 's')} : ${r.failures.join(' ; ')}.`);
   if (parts.length === 0) parts.push('Aucun brouillon à rédiger.');
@@ -30,7 +36,8 @@ export const repliesFr: Replies = {
   clarify: {
     missingPlace: 'Dans quelle ville, quel département ou quelle région dois-je chercher ?',
     missingSector: 'Quel secteur d’activité visez-vous (par exemple : rénovation, expertise comptable, agences immobilières) ?',
-    unclear: 'Je n’ai pas bien compris : voulez-vous que je trouve de nouveaux prospects, que j’écrive à des prospects déjà dans le CRM, ou que je réponde à une question sur vos affaires ?',
+    unclear:
+      'Je n’ai pas bien compris : voulez-vous que je trouve de nouveaux prospects, que j’écrive à des prospects déjà dans le CRM, ou que je réponde à une question sur vos affaires ?',
     empty: 'Que puis-je faire pour vous ?',
   },
   ask: {
@@ -40,7 +47,8 @@ export const repliesFr: Replies = {
     contacts: (n) => `Vous avez ${n} ${s(n, 'contact', 'contacts')} dans le CRM.`,
     companies: (n) => `Le CRM compte ${n} ${s(n, 'entreprise', 'entreprises')}.`,
     drafts: (n) => `${n} ${s(n, 'brouillon attend', 'brouillons attendent')} votre validation.`,
-    unknown: 'Je ne sais pas encore répondre à cette question hors ligne. Je peux compter vos affaires par étape, vos prospects, vos contacts, vos entreprises et les brouillons en attente.',
+    unknown:
+      'Je ne sais pas encore répondre à cette question hors ligne. Je peux compter vos affaires par étape, vos prospects, vos contacts, vos entreprises et les brouillons en attente.',
   },
   revised: (subject, status) => `J’ai révisé le brouillon « ${subject} » selon vos remarques (${status === 'needs_attention' ? 'à vérifier' : 'en attente de validation'}).`,
   failed: (reason) => `Je n’ai pas pu terminer : ${reason}`,

@@ -8,12 +8,13 @@ export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header('authorization') ?? '';
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   const principal = m ? await verifyToken(c.get('deps').db, m[1]) : null;
-  if (!principal || principal.tokenKind !== 'api') {
+  if (principal?.tokenKind !== 'api') {
     throw new AppError('unauthorized', m ? 'invalid or revoked token' : 'missing bearer token');
   }
   c.set('principal', principal);
   c.set('crm', {
     db: c.get('deps').db,
+    jobs: c.get('deps').jobs,
     workspaceId: principal.workspaceId,
     actor: { type: 'user', id: principal.userId },
     role: principal.role,

@@ -1,5 +1,5 @@
 import { describeUnsubscribe, optOutByToken } from '../../actions/recipient-rights';
-import { secretKeys } from '../../channels/secrets';
+import { secretKeys } from '../../lib/secrets';
 import { router } from '../openapi';
 import type { Language } from '../../lib/language';
 

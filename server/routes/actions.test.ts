@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveAction } from '../../actions/decide';
-import { onActionEvent, type ActionEvent } from '../../actions/events';
 import { expireDueActions } from '../../actions/expiry';
 import { proposeOutbound } from '../../actions/propose';
 import { listRevisionRequests, reviseAction } from '../../actions/revise';
@@ -38,12 +37,24 @@ describe('POST /api/actions (the gate)', () => {
   it('intercepts teammate tool calls: a retried tool call id returns the same action', async () => {
     const personId = await createPerson(t);
     const ctx = teammate(t);
-    const first = await proposeOutbound(ctx, { kind: 'email', personId, subject: 'Offre', body: 'Bonjour', origin: origin('call-1'), reviewer: { verdict: 'passed', notes: 'ton correct' } });
+    const first = await proposeOutbound(ctx, {
+      kind: 'email',
+      personId,
+      subject: 'Offre',
+      body: 'Bonjour',
+      origin: origin('call-1'),
+      reviewer: { verdict: 'passed', notes: 'ton correct' },
+    });
     expect(first).toEqual({ actionId: expect.any(String), status: 'pending_approval', created: true });
     const retry = await proposeOutbound(ctx, { kind: 'email', personId, subject: 'Offre (bis)', body: 'Bonjour', origin: origin('call-1') });
     expect(retry).toEqual({ actionId: first.actionId, status: 'pending_approval', created: false });
     const detail = await t.request('GET', `/api/actions/${first.actionId}`);
-    expect(detail.body).toMatchObject({ teammate: 'drafter', origin: origin('call-1'), reviewer: { verdict: 'passed', notes: ['ton correct'] }, createdBy: { type: 'teammate', id: 'drafter' } });
+    expect(detail.body).toMatchObject({
+      teammate: 'drafter',
+      origin: origin('call-1'),
+      reviewer: { verdict: 'passed', notes: ['ton correct'] },
+      createdBy: { type: 'teammate', id: 'drafter' },
+    });
   });
 
   it('rejects bad input naming the field, and refuses opted-out or unknown recipients', async () => {
@@ -137,7 +148,11 @@ describe('decisions', () => {
     const list = await t.request('GET', '/api/actions?status=approved');
     expect(list.body.items.find((i: { id: string }) => i.id === a.id).waitingReason).toBe('no channel connected');
     const history = await listAudit(t.db.kysely, t.a.id, 'action', a.id);
-    expect(history[1]).toMatchObject({ action: 'action.approved', actor_type: 'user', data: expect.objectContaining({ from: 'pending_approval', to: 'approved', approvedHash: ok.body.hashes.approved }) });
+    expect(history[1]).toMatchObject({
+      action: 'action.approved',
+      actor_type: 'user',
+      data: expect.objectContaining({ from: 'pending_approval', to: 'approved', approvedHash: ok.body.hashes.approved }),
+    });
   });
 
   it('edit and approve keeps the proposed and approved payloads apart, with the diff and a new version', async () => {
@@ -178,8 +193,6 @@ describe('decisions', () => {
   });
 
   it('rejects; sendBack hands the reason to the drafter, who makes a new version of the same action', async () => {
-    const events: ActionEvent[] = [];
-    const off = onActionEvent((e) => void events.push(e));
     const personId = await createPerson(t);
     const plain = await proposeEmail(t, personId);
     const rejected = await t.request('POST', `/api/actions/${plain.id}/reject`, { body: { reason: 'hors sujet' } });
@@ -192,8 +205,8 @@ describe('decisions', () => {
     const back = await t.request('POST', `/api/actions/${drafted.actionId}/reject`, { body: { reason: 'plus court, vouvoiement', sendBack: true } });
     expect(back.body).toMatchObject({ status: 'draft', reason: 'plus court, vouvoiement' });
     expect(back.body.revisionRequestedAt).toBeTruthy();
-    await new Promise((r) => setTimeout(r, 10));
-    expect(events).toContainEqual(expect.objectContaining({ type: 'revision_requested', actionId: drafted.actionId, reason: 'plus court, vouvoiement', teammate: 'drafter' }));
+    // the send-back is a job for the drafter, enqueued with the decision
+    expect((await t.deps.jobs.counts())['action.sent-back']).toMatchObject({ created: 1 });
     const queue = await listRevisionRequests(ctx, { teammate: 'drafter' });
     expect(queue.map((q) => q.actionId)).toContain(drafted.actionId);
 
@@ -211,7 +224,6 @@ describe('decisions', () => {
     expect((await t.request('POST', `/api/actions/${drafted.actionId}/approve`, { body: { version: 1 } })).status).toBe(409);
     expect((await t.request('POST', `/api/actions/${drafted.actionId}/approve`, { body: { version: 2 } })).status).toBe(200);
     await expect(reviseAction(ctx, drafted.actionId, { body: 'trop tard' })).rejects.toMatchObject({ code: 'conflict' });
-    off();
   });
 
   it('ignores, cancels, and never lets a teammate approve', async () => {

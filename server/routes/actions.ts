@@ -38,7 +38,14 @@ async function actionBody(ctx: CrmCtx, id: string) {
 
 export const actionsRoutes = router()
   .openapi(
-    createRoute({ method: 'get', path: '/actions', tags, security, request: { query: ActionListQuery }, responses: responses({ 200: 'a page of actions with counts per status' }) }),
+    createRoute({
+      method: 'get',
+      path: '/actions',
+      tags,
+      security,
+      request: { query: ActionListQuery },
+      responses: responses({ 200: 'a page of actions with counts per status' }),
+    }),
     async (c) => c.json(await listActionsPage(c.get('crm'), c.req.valid('query')), 200),
   )
   .openapi(
@@ -76,7 +83,14 @@ export const actionsRoutes = router()
     },
   )
   .openapi(
-    createRoute({ method: 'get', path: '/actions/{id}', tags, security, request: { params: IdParam }, responses: responses({ 200: 'the action, its rendered message, versions, diff and history' }) }),
+    createRoute({
+      method: 'get',
+      path: '/actions/{id}',
+      tags,
+      security,
+      request: { params: IdParam },
+      responses: responses({ 200: 'the action, its rendered message, versions, diff and history' }),
+    }),
     async (c) => c.json(await getActionDetail(c.get('crm'), c.req.valid('param').id, c.get('deps').config), 200),
   )
   .openapi(
@@ -85,7 +99,8 @@ export const actionsRoutes = router()
       path: '/actions/{id}/approve',
       tags,
       security,
-      description: 'Approve; with `payload` = edit and approve (a new version; proposed and approved payloads are both kept). `version` guards against approving a draft that changed.',
+      description:
+        'Approve; with `payload` = edit and approve (a new version; proposed and approved payloads are both kept). `version` guards against approving a draft that changed.',
       request: { params: IdParam, body: optionalBody(ApproveSchema) },
       responses: responses({ 200: 'approved', 409: 'not pending approval, or changed since read' }),
     }),
@@ -115,7 +130,14 @@ export const actionsRoutes = router()
     },
   )
   .openapi(
-    createRoute({ method: 'post', path: '/actions/{id}/ignore', tags, security, request: { params: IdParam }, responses: responses({ 200: 'ignored', 409: 'not pending approval' }) }),
+    createRoute({
+      method: 'post',
+      path: '/actions/{id}/ignore',
+      tags,
+      security,
+      request: { params: IdParam },
+      responses: responses({ 200: 'ignored', 409: 'not pending approval' }),
+    }),
     async (c) => {
       const crm = c.get('crm');
       const id = c.req.valid('param').id;

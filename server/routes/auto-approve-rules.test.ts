@@ -29,7 +29,12 @@ describe('/api/auto-approve-rules', () => {
     });
     expect(created.status).toBe(201);
     const rule = created.body;
-    expect(rule).toMatchObject({ scope: { kind: 'email', teammate: 'drafter', sequenceStep: 2 }, conditions: { reviewerPassed: true, recipientApprovedBefore: false }, enabled: true, active: true });
+    expect(rule).toMatchObject({
+      scope: { kind: 'email', teammate: 'drafter', sequenceStep: 2 },
+      conditions: { reviewerPassed: true, recipientApprovedBefore: false },
+      enabled: true,
+      active: true,
+    });
     const personId = await createPerson(t);
     const passed = await draft(personId, { sequenceStep: 2, reviewer: { verdict: 'passed' } });
     expect(passed.status).toBe('approved');
@@ -53,7 +58,11 @@ describe('/api/auto-approve-rules', () => {
   });
 
   it('can require that a human approved this recipient before, and stops at its expiry', async () => {
-    const rule = (await t.request('POST', '/api/auto-approve-rules', { body: { scope: { teammate: 'replier' }, conditions: { reviewerPassed: false, recipientApprovedBefore: true }, expiresAt: inDays(7) } })).body;
+    const rule = (
+      await t.request('POST', '/api/auto-approve-rules', {
+        body: { scope: { teammate: 'replier' }, conditions: { reviewerPassed: false, recipientApprovedBefore: true }, expiresAt: inDays(7) },
+      })
+    ).body;
     const personId = await createPerson(t);
     const first = await draft(personId, {}, 'replier');
     expect(first.status).toBe('pending_approval');

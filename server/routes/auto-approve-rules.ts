@@ -6,9 +6,8 @@ import { IdParam, jsonBody, responses, router, security } from '../openapi';
 const tags = ['Auto-approve rules'];
 
 export const autoApproveRulesRoutes = router()
-  .openapi(
-    createRoute({ method: 'get', path: '/auto-approve-rules', tags, security, responses: responses({ 200: 'the rules (none by default)' }) }),
-    async (c) => c.json({ items: (await listRules(c.get('crm'))).map(ruleDto) }, 200),
+  .openapi(createRoute({ method: 'get', path: '/auto-approve-rules', tags, security, responses: responses({ 200: 'the rules (none by default)' }) }), async (c) =>
+    c.json({ items: (await listRules(c.get('crm'))).map(ruleDto) }, 200),
   )
   .openapi(
     createRoute({
@@ -36,7 +35,15 @@ export const autoApproveRulesRoutes = router()
     async (c) => c.json(ruleDto(await updateRule(c.get('crm'), c.req.valid('param').id, c.req.valid('json'))), 200),
   )
   .openapi(
-    createRoute({ method: 'delete', path: '/auto-approve-rules/{id}', tags, security, middleware: [requireAdmin] as const, request: { params: IdParam }, responses: responses({ 204: 'deleted', 403: 'admin-only' }) }),
+    createRoute({
+      method: 'delete',
+      path: '/auto-approve-rules/{id}',
+      tags,
+      security,
+      middleware: [requireAdmin] as const,
+      request: { params: IdParam },
+      responses: responses({ 204: 'deleted', 403: 'admin-only' }),
+    }),
     async (c) => {
       await deleteRule(c.get('crm'), c.req.valid('param').id);
       return c.body(null, 204);

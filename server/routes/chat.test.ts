@@ -6,6 +6,7 @@ import { createTestContext, type TestContext } from '../../test/support/context'
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext({ OPENAI_API_KEY: '' });
+  t.startWorker();
 });
 afterAll(async () => t?.close());
 

@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { TeammateDeps } from '../../graph/deps';
-import { startChat } from '../../agents/supervisor/entry';
+import { startChat } from '../../agents/supervisor/chat';
 import { followThread } from '../../graph/store/follow-thread';
 import { latestRun } from '../../graph/store/runs';
 import { findThread, listMessages } from '../../graph/store/threads';
 import { notFound } from '../../lib/errors';
-import { validationError } from '../errors';
+import { validationError } from '../../lib/validation';
 import { jsonBody, responses, router, security } from '../openapi';
 
 // Chat with the teammates: POST a message (the run goes on in the background), follow its
@@ -35,7 +35,10 @@ export function chatRoutes(deps: TeammateDeps) {
         security,
         summary: 'Send a message to the teammates; answers at once with the thread and run ids',
         request: { body: jsonBody(ChatRequestSchema), headers: z.object({ 'idempotency-key': z.string().max(200).optional() }) },
-        responses: responses({ 202: 'accepted: the run goes on; follow /chat/{threadId}/events', 409: 'a run is already in progress on this thread' }, z.object({ threadId: z.string(), runId: z.string() })),
+        responses: responses(
+          { 202: 'accepted: the run goes on; follow /chat/{threadId}/events', 409: 'a run is already in progress on this thread' },
+          z.object({ threadId: z.string(), runId: z.string() }),
+        ),
       }),
       async (c) => {
         const crm = c.get('crm');
@@ -48,7 +51,6 @@ export function chatRoutes(deps: TeammateDeps) {
           threadId: body.threadId,
           threadKey: c.req.header('idempotency-key'),
         });
-        void started.done; // recorded by the runner, success or failure
         return c.json({ threadId: started.threadId, runId: started.runId }, 202);
       },
     )
@@ -66,7 +68,18 @@ export function chatRoutes(deps: TeammateDeps) {
             title: thread.title,
             messages: messages.map((m) => ({ id: m.id, role: m.role, content: m.content, runId: m.run_id, data: m.data, createdAt: m.created_at.toISOString() })),
             run: run
-              ? { id: run.id, status: run.status, mode: run.mode, model: run.model, durationMs: run.duration_ms, modelCalls: run.model_calls, tokensIn: run.tokens_in, tokensOut: run.tokens_out, costUsd: run.cost_usd, error: run.error }
+              ? {
+                  id: run.id,
+                  status: run.status,
+                  mode: run.mode,
+                  model: run.model,
+                  durationMs: run.duration_ms,
+                  modelCalls: run.model_calls,
+                  tokensIn: run.tokens_in,
+                  tokensOut: run.tokens_out,
+                  costUsd: run.cost_usd,
+                  error: run.error,
+                }
               : null,
           },
           200,
@@ -83,12 +96,16 @@ export function chatRoutes(deps: TeammateDeps) {
     const { threadId } = params.data;
     if (!(await findThread(crm.db, crm.workspaceId, threadId))) throw notFound('thread');
     const lastHeader = Number(c.req.header('last-event-id'));
-    let after = query.data.after ?? (Number.isFinite(lastHeader) ? lastHeader : 0);
+    const after = query.data.after ?? (Number.isFinite(lastHeader) ? lastHeader : 0);
     return streamSSE(c, async (stream) => {
-      await followThread(crm.db, { workspaceId: crm.workspaceId, threadId, after }, {
-        send: (e) => stream.writeSSE({ id: String(e.id), event: e.kind, data: JSON.stringify({ runId: e.runId, at: e.at, ...e.data }) }),
-        aborted: () => stream.aborted,
-      });
+      await followThread(
+        crm.db,
+        { workspaceId: crm.workspaceId, threadId, after },
+        {
+          send: (e) => stream.writeSSE({ id: String(e.id), event: e.kind, data: JSON.stringify({ runId: e.runId, at: e.at, ...e.data }) }),
+          aborted: () => stream.aborted,
+        },
+      );
     });
   });
   return app;

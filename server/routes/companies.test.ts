@@ -67,7 +67,7 @@ describe('/api/companies', () => {
 
   it('requires a token and never shows another workspace', async () => {
     expect((await t.request('GET', '/api/companies', { token: null })).status).toBe(401);
-    expect((await t.request('GET', '/api/companies', { token: 'rl_00000000000000000000000000000000_' + 'A'.repeat(43) })).status).toBe(401);
+    expect((await t.request('GET', '/api/companies', { token: `rl_00000000000000000000000000000000_${'A'.repeat(43)}` })).status).toBe(401);
     const { body: c } = await t.request('POST', '/api/companies', { body: { name: 'Secret de A' } });
     const asB = { token: t.b.adminToken };
     expect((await t.request('GET', `/api/companies/${c.id}`, asB)).status).toBe(404);

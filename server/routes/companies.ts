@@ -17,18 +17,21 @@ export const companiesRoutes = router()
     createRoute({ method: 'post', path: '/companies', tags, security, request: { body: jsonBody(CompanyCreateSchema) }, responses: responses({ 201: 'created' }) }),
     async (c) => c.json(companyDto(await companies.createCompany(c.get('crm'), c.req.valid('json'))), 201),
   )
-  .openapi(
-    createRoute({ method: 'get', path: '/companies/{id}', tags, security, request: { params: IdParam }, responses: responses({ 200: 'the company' }) }),
-    async (c) => c.json(companyDto(await companies.getCompany(c.get('crm'), c.req.valid('param').id)), 200),
+  .openapi(createRoute({ method: 'get', path: '/companies/{id}', tags, security, request: { params: IdParam }, responses: responses({ 200: 'the company' }) }), async (c) =>
+    c.json(companyDto(await companies.getCompany(c.get('crm'), c.req.valid('param').id)), 200),
   )
   .openapi(
-    createRoute({ method: 'patch', path: '/companies/{id}', tags, security, request: { params: IdParam, body: jsonBody(CompanyPatchSchema) }, responses: responses({ 200: 'updated', 409: 'stale version' }) }),
+    createRoute({
+      method: 'patch',
+      path: '/companies/{id}',
+      tags,
+      security,
+      request: { params: IdParam, body: jsonBody(CompanyPatchSchema) },
+      responses: responses({ 200: 'updated', 409: 'stale version' }),
+    }),
     async (c) => c.json(companyDto(await companies.updateCompany(c.get('crm'), c.req.valid('param').id, c.req.valid('json'))), 200),
   )
-  .openapi(
-    createRoute({ method: 'delete', path: '/companies/{id}', tags, security, request: { params: IdParam }, responses: responses({ 204: 'deleted' }) }),
-    async (c) => {
-      await companies.deleteCompany(c.get('crm'), c.req.valid('param').id);
-      return c.body(null, 204);
-    },
-  );
+  .openapi(createRoute({ method: 'delete', path: '/companies/{id}', tags, security, request: { params: IdParam }, responses: responses({ 204: 'deleted' }) }), async (c) => {
+    await companies.deleteCompany(c.get('crm'), c.req.valid('param').id);
+    return c.body(null, 204);
+  });

@@ -34,7 +34,16 @@ describe('/api/connectors', () => {
   it('connects an SMTP mailbox; the password is sealed and never returned', async () => {
     const r = await t.request('POST', '/api/connectors', { body: smtp() });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ type: 'smtp', host: '127.0.0.1', port: sink.port, user: 'relais', hasPassword: true, fromEmail: 'contact@atelier-a.fr', enabled: true, version: 1 });
+    expect(r.body).toMatchObject({
+      type: 'smtp',
+      host: '127.0.0.1',
+      port: sink.port,
+      user: 'relais',
+      hasPassword: true,
+      fromEmail: 'contact@atelier-a.fr',
+      enabled: true,
+      version: 1,
+    });
     expect(JSON.stringify(r.body)).not.toContain(PASSWORD);
     const row = await t.db.kysely.selectFrom('channels').selectAll().where('id', '=', r.body.id).executeTakeFirstOrThrow();
     expect(row.secret).toMatch(/^v1\./);
@@ -95,7 +104,12 @@ describe('/api/connectors', () => {
     expect((await t.request('PATCH', `/api/connectors/${c.id}`, { ...member, body: { version: 1, enabled: false } })).status).toBe(403);
     expect((await t.request('POST', `/api/connectors/${c.id}/test`, member)).status).toBe(403);
     expect((await t.request('DELETE', `/api/connectors/${c.id}`, member)).status).toBe(403);
-    for (const [m, p] of [['GET', '/api/connectors'], ['POST', '/api/connectors'], ['GET', `/api/connectors/${c.id}`], ['POST', `/api/connectors/${c.id}/test`]] as const) {
+    for (const [m, p] of [
+      ['GET', '/api/connectors'],
+      ['POST', '/api/connectors'],
+      ['GET', `/api/connectors/${c.id}`],
+      ['POST', `/api/connectors/${c.id}/test`],
+    ] as const) {
       expect((await t.request(m, p, { token: null })).status).toBe(401);
     }
     const asB = { token: t.b.adminToken };

@@ -1,6 +1,16 @@
 import { createRoute } from '@hono/zod-openapi';
-import { connectorDto, ConnectorPatchSchema, createConnector, deleteConnector, getConnector, listConnectors, SmtpConnectorCreateSchema, testConnector, updateConnector } from '../../channels/connectors';
-import { secretKeys } from '../../channels/secrets';
+import {
+  connectorDto,
+  ConnectorPatchSchema,
+  createConnector,
+  deleteConnector,
+  getConnector,
+  listConnectors,
+  SmtpConnectorCreateSchema,
+  testConnector,
+  updateConnector,
+} from '../../channels/connectors';
+import { secretKeys } from '../../lib/secrets';
 import { requireAdmin } from '../middleware/auth';
 import { IdParam, jsonBody, responses, router, security } from '../openapi';
 
@@ -9,9 +19,8 @@ import { IdParam, jsonBody, responses, router, security } from '../openapi';
 const tags = ['Connectors'];
 
 export const connectorsRoutes = router()
-  .openapi(
-    createRoute({ method: 'get', path: '/connectors', tags, security, responses: responses({ 200: 'the connected channels (never their secrets)' }) }),
-    async (c) => c.json({ items: (await listConnectors(c.get('crm'))).map(connectorDto) }, 200),
+  .openapi(createRoute({ method: 'get', path: '/connectors', tags, security, responses: responses({ 200: 'the connected channels (never their secrets)' }) }), async (c) =>
+    c.json({ items: (await listConnectors(c.get('crm'))).map(connectorDto) }, 200),
   )
   .openapi(
     createRoute({
@@ -25,9 +34,8 @@ export const connectorsRoutes = router()
     }),
     async (c) => c.json(connectorDto(await createConnector(c.get('crm'), secretKeys(c.get('deps').config), c.req.valid('json'))), 201),
   )
-  .openapi(
-    createRoute({ method: 'get', path: '/connectors/{id}', tags, security, request: { params: IdParam }, responses: responses({ 200: 'the channel' }) }),
-    async (c) => c.json(connectorDto(await getConnector(c.get('crm'), c.req.valid('param').id)), 200),
+  .openapi(createRoute({ method: 'get', path: '/connectors/{id}', tags, security, request: { params: IdParam }, responses: responses({ 200: 'the channel' }) }), async (c) =>
+    c.json(connectorDto(await getConnector(c.get('crm'), c.req.valid('param').id)), 200),
   )
   .openapi(
     createRoute({
@@ -42,7 +50,15 @@ export const connectorsRoutes = router()
     async (c) => c.json(connectorDto(await updateConnector(c.get('crm'), secretKeys(c.get('deps').config), c.req.valid('param').id, c.req.valid('json'))), 200),
   )
   .openapi(
-    createRoute({ method: 'delete', path: '/connectors/{id}', tags, security, middleware: [requireAdmin] as const, request: { params: IdParam }, responses: responses({ 204: 'removed', 403: 'admin-only' }) }),
+    createRoute({
+      method: 'delete',
+      path: '/connectors/{id}',
+      tags,
+      security,
+      middleware: [requireAdmin] as const,
+      request: { params: IdParam },
+      responses: responses({ 204: 'removed', 403: 'admin-only' }),
+    }),
     async (c) => {
       await deleteConnector(c.get('crm'), c.req.valid('param').id);
       return c.body(null, 204);

@@ -17,7 +17,7 @@ const csv = [
   ';;;;;;Anne;Morel;;anne.morel@exemple.example;Contact;',
   'Plomberie Part-Dieu;;43.22A;3 rue Garibaldi;6903;Lyon;Paul;Roy;;;;',
 ].join('\r\n');
-const win1252 = new Uint8Array([...csv].map((ch) => ({ 'é': 0xe9, 'É': 0xc9, 'è': 0xe8, 'ô': 0xf4, 'ç': 0xe7, 'à': 0xe0, 'Ô': 0xd4 } as Record<string, number>)[ch] ?? ch.charCodeAt(0)));
+const win1252 = new Uint8Array([...csv].map((ch) => (({ é: 0xe9, É: 0xc9, è: 0xe8, ô: 0xf4, ç: 0xe7, à: 0xe0, Ô: 0xd4 }) as Record<string, number>)[ch] ?? ch.charCodeAt(0)));
 
 async function post(body: Uint8Array<ArrayBuffer> | string, query = '', token?: string | null) {
   const headers: Record<string, string> = { 'content-type': 'text/csv' };
@@ -47,7 +47,7 @@ describe('CSV import / export', () => {
     expect(people.map((p: { lastName: string; kind: string }) => `${p.lastName}:${p.kind}`).sort()).toEqual(['Dubois:lead', 'Dubois:lead', 'Morel:contact']);
 
     // the same file again, as UTF-8 with a BOM: everything is already known
-    const again = await post(new TextEncoder().encode('\uFEFF' + csv));
+    const again = await post(new TextEncoder().encode(`\uFEFF${csv}`));
     expect(again.body).toMatchObject({ encoding: 'utf-8', companies: { created: 0, merged: 1 }, people: { created: 0, merged: 3 } });
   });
 

@@ -28,7 +28,14 @@ export const csvRoutes = router()
     },
   )
   .openapi(
-    createRoute({ method: 'get', path: '/export/{file}', tags, security, request: { params: ExportParams, query: ExportQuery }, responses: responses({ 200: 'CSV for French spreadsheets' }) }),
+    createRoute({
+      method: 'get',
+      path: '/export/{file}',
+      tags,
+      security,
+      request: { params: ExportParams, query: ExportQuery },
+      responses: responses({ 200: 'CSV for French spreadsheets' }),
+    }),
     (c) => {
       const entity = c.req.valid('param').file.replace('.csv', '') as 'companies' | 'people' | 'deals';
       c.header('Content-Type', 'text/csv; charset=utf-8');

@@ -11,7 +11,13 @@ describe('/api/deals', () => {
   it('lists the default stages with their probabilities', async () => {
     const { body } = await t.request('GET', '/api/stages');
     expect(body.items.map((s: { name: string; probability: number }) => `${s.name} ${s.probability}`)).toEqual([
-      'Nouveau 10', 'Qualifié 25', 'Rendez-vous 40', 'Proposition 60', 'Négociation 80', 'Gagné 100', 'Perdu 0',
+      'Nouveau 10',
+      'Qualifié 25',
+      'Rendez-vous 40',
+      'Proposition 60',
+      'Négociation 80',
+      'Gagné 100',
+      'Perdu 0',
     ]);
   });
 

@@ -77,7 +77,7 @@ describe('/api/members', () => {
     await t.request('PATCH', `/api/members/${second.id}`, { token: ws.adminToken, body: { role: 'admin' } });
 
     // both authenticated as admins before either change lands: the workspace lock lets one through
-    const asAdmin = (userId: string) => ({ db: t.db.kysely, workspaceId: ws.id, actor: { type: 'user' as const, id: userId }, role: 'admin' as const });
+    const asAdmin = (userId: string) => ({ db: t.db.kysely, jobs: t.deps.jobs, workspaceId: ws.id, actor: { type: 'user' as const, id: userId }, role: 'admin' as const });
     const results = await Promise.allSettled([changeMemberRole(asAdmin(ws.adminId), second.id, 'member'), changeMemberRole(asAdmin(second.id), ws.adminId, 'member')]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
@@ -85,7 +85,9 @@ describe('/api/members', () => {
     const admins = await t.db.kysely.selectFrom('memberships').select('user_id').where('workspace_id', '=', ws.id).where('role', '=', 'admin').execute();
     expect(admins).toHaveLength(1);
     // a teammate (no human role) can never change a role
-    await expect(changeMemberRole({ db: t.db.kysely, workspaceId: ws.id, actor: { type: 'teammate', id: 'drafter' } }, second.id, 'admin')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      changeMemberRole({ db: t.db.kysely, jobs: t.deps.jobs, workspaceId: ws.id, actor: { type: 'teammate', id: 'drafter' } }, second.id, 'admin'),
+    ).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('needs a token, is admin-only, and never crosses workspaces', async () => {

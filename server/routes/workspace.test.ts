@@ -10,7 +10,13 @@ afterAll(async () => t?.close());
 describe('/api/workspace', () => {
   it('lets an admin set the legal identity used in email footers', async () => {
     const r = await t.request('PATCH', '/api/workspace', {
-      body: { legalName: 'Atelier A SARL', address: '12 quai Saint-Antoine, 69002 Lyon', siret: '73282932000074', vatNumber: 'FR44732829320', settings: { voice: { tone: 'chaleureux', signature: 'Marie, Atelier A' } } },
+      body: {
+        legalName: 'Atelier A SARL',
+        address: '12 quai Saint-Antoine, 69002 Lyon',
+        siret: '73282932000074',
+        vatNumber: 'FR44732829320',
+        settings: { voice: { tone: 'chaleureux', signature: 'Marie, Atelier A' } },
+      },
     });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ legalName: 'Atelier A SARL', siret: '73282932000074', settings: { voice: { tone: 'chaleureux' } } });

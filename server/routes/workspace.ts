@@ -5,9 +5,8 @@ import { jsonBody, responses, router, security } from '../openapi';
 
 const tags = ['Workspace'];
 export const workspaceRoutes = router()
-  .openapi(
-    createRoute({ method: 'get', path: '/workspace', tags, security, responses: responses({ 200: 'the workspace identity and settings' }) }),
-    async (c) => c.json({ ...workspaceDto(await getWorkspace(c.get('crm'))), me: { userId: c.get('principal').userId, role: c.get('principal').role } }, 200),
+  .openapi(createRoute({ method: 'get', path: '/workspace', tags, security, responses: responses({ 200: 'the workspace identity and settings' }) }), async (c) =>
+    c.json({ ...workspaceDto(await getWorkspace(c.get('crm'))), me: { userId: c.get('principal').userId, role: c.get('principal').role } }, 200),
   )
   .openapi(
     createRoute({

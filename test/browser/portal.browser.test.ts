@@ -7,12 +7,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchOnce } from '../../channels/dispatcher';
 import { closeTransports } from '../../channels/smtp';
-import { seedDemo } from '../../crm/demo';
+import { seedDemo } from '../../identity/demo';
 import { issueToken } from '../../identity/tokens';
-import { listenToDecisions } from '../../agents/drafter/feedback';
-import { idle } from '../../agents/supervisor/chat';
-import { testTeammateDeps } from '../teammates/fixtures';
-import { provideTeammates } from '../../portal/data/chat';
+import { testTeammates } from '../teammates/fixtures';
 import { TEST_SECRET_KEY } from '../support/approval';
 import { createTestContext, type TestContext } from '../support/context';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
@@ -50,7 +47,6 @@ let base = '';
 let profile = '';
 let browser: BrowserContext;
 let page: Page;
-let unlisten: () => void = () => undefined;
 const problems: string[] = [];
 
 async function loginLink(userId: string) {
@@ -71,12 +67,11 @@ describe.skipIf(!available)('Portal in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     sink = await startSmtpSink({ user: 'relais', password: 'mot-de-passe' });
-    t = await createTestContext({ RELAIS_SECRET_KEY: TEST_SECRET_KEY, RELAIS_SEND_WINDOW: 'off' });
+    t = await createTestContext({ RELAIS_SECRET_KEY: TEST_SECRET_KEY, RELAIS_SEND_WINDOW: 'off' }, { teammates: testTeammates() });
     await seedDemo(t.db.kysely);
-    // the offline teammate on a fixed company directory; decisions feed it back (sendBack → revision)
-    const teammates = testTeammateDeps(t.db);
-    provideTeammates(t.db, teammates);
-    unlisten = listenToDecisions(teammates);
+    // a worker as `npm start` runs one (teammate runs, revisions after a send-back); the test
+    // drives the dispatcher itself
+    t.startWorker();
     server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     });
@@ -88,8 +83,6 @@ describe.skipIf(!available)('Portal in Chromium', () => {
   });
 
   afterAll(async () => {
-    unlisten();
-    await idle();
     await browser?.close();
     await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
     closeTransports();
@@ -155,9 +148,15 @@ describe.skipIf(!available)('Portal in Chromium', () => {
     await page.waitForURL((u) => u.searchParams.get('ok') === 'sentBack');
     // the revision runs in the background: wait for its run to finish, then read the new version
     await expect
-      .poll(async () => (await t.db.kysely.selectFrom('teammate_runs').select('status').where('kind', '=', 'revise').execute()).map((r) => r.status), { timeout: 20_000, interval: 250 })
+      .poll(async () => (await t.db.kysely.selectFrom('teammate_runs').select('status').where('kind', '=', 'revise').execute()).map((r) => r.status), {
+        timeout: 20_000,
+        interval: 250,
+      })
       .toEqual(['succeeded']);
-    expect(await t.db.kysely.selectFrom('actions').select(['status', 'version']).where('id', '=', ids[1]).executeTakeFirstOrThrow()).toMatchObject({ status: 'pending_approval', version: 2 });
+    expect(await t.db.kysely.selectFrom('actions').select(['status', 'version']).where('id', '=', ids[1]).executeTakeFirstOrThrow()).toMatchObject({
+      status: 'pending_approval',
+      version: 2,
+    });
     await page.goto(`${base}/library/${ids[1]}`);
     expect(await page.locator('body').textContent()).toContain('Version 2');
     await page.locator('button[data-approve]').click();
@@ -206,7 +205,12 @@ describe.skipIf(!available)('Portal in Chromium', () => {
     await page.locator('.flash[data-live]').waitFor();
     expect(await page.locator('.flash[data-live]').textContent()).toContain('Qualifié');
     expect(await page.locator(`.column[data-stage="qualifie"] [data-deal="${dealId}"]`).count()).toBe(1);
-    const row = await t.db.kysely.selectFrom('deals').innerJoin('pipeline_stages', 'pipeline_stages.id', 'deals.stage_id').select('pipeline_stages.key').where('deals.id', '=', dealId!).executeTakeFirstOrThrow();
+    const row = await t.db.kysely
+      .selectFrom('deals')
+      .innerJoin('pipeline_stages', 'pipeline_stages.id', 'deals.stage_id')
+      .select('pipeline_stages.key')
+      .where('deals.id', '=', dealId!)
+      .executeTakeFirstOrThrow();
     expect(row.key).toBe('qualifie');
     expect(problems).toEqual([]);
   });

@@ -42,8 +42,17 @@ const WINDOW_MAX = 10_000;
 const PAGE_MAX = 1000;
 const INCLUDABLE = ['complements', 'dirigeants', 'finances', 'score', 'siege', 'matching_etablissements'];
 const SEARCH_PARAMS = [
-  'q', 'activite_principale', 'code_commune', 'code_postal', 'departement', 'region', 'tranche_effectif_salarie',
-  'etat_administratif', 'section_activite_principale', 'categorie_entreprise', 'nature_juridique',
+  'q',
+  'activite_principale',
+  'code_commune',
+  'code_postal',
+  'departement',
+  'region',
+  'tranche_effectif_salarie',
+  'etat_administratif',
+  'section_activite_principale',
+  'categorie_entreprise',
+  'nature_juridique',
 ];
 const COMMUNE = /^([013-9]\d|2[AB1-9])\d{3}$/;
 const POSTCODE = /^((0[1-9])|([1-8][0-9])|(9[0-8])|(2A)|(2B))[0-9]{3}$/;
@@ -51,7 +60,13 @@ const BAND_CODES = new Set<string>(HEADCOUNT_BANDS.map((b) => b.code));
 
 class BadRequest extends Error {}
 
-const list = (value: string | null) => (value ? value.split(',').map((v) => v.trim()).filter(Boolean) : []);
+const list = (value: string | null) =>
+  value
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : [];
 
 function integer(params: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
   const raw = params.get(name);
@@ -70,7 +85,7 @@ function validate(params: URLSearchParams) {
   const matching = integer(params, 'limite_matching_etablissements', 10, 1, 100);
   if (page * perPage > WINDOW_MAX) {
     throw new BadRequest(
-      'Le nombre total de résultats est restreint à 10 000. Pour garantir cela, le produit du numéro de page et du nombre de résultats par page, c\'est-à-dire `page * per_page`, ne doit pas excéder 10 000.',
+      "Le nombre total de résultats est restreint à 10 000. Pour garantir cela, le produit du numéro de page et du nombre de résultats par page, c'est-à-dire `page * per_page`, ne doit pas excéder 10 000.",
     );
   }
   if (!SEARCH_PARAMS.some((p) => params.get(p))) throw new BadRequest('Veuillez indiquer au moins un paramètre de recherche.');
@@ -94,9 +109,18 @@ function validate(params: URLSearchParams) {
   }
   if (include.some((f) => !INCLUDABLE.includes(f))) throw new BadRequest(`Au moins un champ à inclure est non valide. Les champs valides : ${INCLUDABLE}.`);
   return {
-    perPage, page, matching, naf, communes, postcodes, bands, state: state?.toUpperCase() ?? null,
-    departement: params.get('departement') ?? undefined, region: params.get('region') ?? undefined,
-    minimal: minimal?.toLowerCase() === 'true', include,
+    perPage,
+    page,
+    matching,
+    naf,
+    communes,
+    postcodes,
+    bands,
+    state: state?.toUpperCase() ?? null,
+    departement: params.get('departement') ?? undefined,
+    region: params.get('region') ?? undefined,
+    minimal: minimal?.toLowerCase() === 'true',
+    include,
   };
 }
 

@@ -18,11 +18,11 @@ export async function createPerson(t: TestContext, opts: { ws?: TestWorkspace; e
 }
 
 export function teammate(t: TestContext, ws: TestWorkspace = t.a, name = 'drafter'): CrmCtx {
-  return { db: t.db.kysely, workspaceId: ws.id, actor: { type: 'teammate', id: name } };
+  return { db: t.db.kysely, jobs: t.deps.jobs, workspaceId: ws.id, actor: { type: 'teammate', id: name } };
 }
 
 export function userCtx(t: TestContext, ws: TestWorkspace = t.a): CrmCtx {
-  return { db: t.db.kysely, workspaceId: ws.id, actor: { type: 'user', id: ws.adminId }, role: 'admin' };
+  return { db: t.db.kysely, jobs: t.deps.jobs, workspaceId: ws.id, actor: { type: 'user', id: ws.adminId }, role: 'admin' };
 }
 
 export async function proposeEmail(t: TestContext, personId: string, over: Record<string, unknown> = {}, token?: string) {

@@ -2,29 +2,43 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type Db } from '../../db/connection';
+import type { Db } from '../../db/connection';
+import type { ApiMethod } from './api-client';
 import { insertUserWithRole, insertWorkspace } from '../../db/repositories/workspaces';
 import { issueToken } from '../../identity/tokens';
 import { loadConfig, type Config } from '../../lib/config';
 import { logger } from '../../lib/log';
-import { createApp } from '../../server/app';
+import type { TeammateDeps } from '../../graph/deps';
+import type { App } from '../../server/app';
 import type { AppDeps } from '../../identity/request';
-import { extraModules } from '../../server/modules';
+import { openRelais, type Relais, type RelaisOptions } from '../../server/root';
+import type { RelaisWorker, WorkerOptions } from '../../server/worker';
+
+type RequestOptions = { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> };
+// biome-ignore lint/suspicious/noExplicitAny: until the API's response schemas type the client (test/support/api-client.ts)
+type ApiRequest = (method: ApiMethod, path: string, opts?: RequestOptions) => Promise<{ status: number; body: any; headers: Headers }>;
 
 export type TestWorkspace = { id: string; adminToken: string; memberToken: string; adminId: string; memberId: string };
 
 export type TestContext = {
+  relais: Relais;
   db: Db;
   deps: AppDeps;
   config: Config;
+  /** the teammates the worker runs with; `useTeammates` swaps a port for the next runs */
+  teammates: TeammateDeps;
+  useTeammates: (overrides: Partial<Pick<TeammateDeps, 'model' | 'companies' | 'concurrency' | 'maxRounds' | 'styleExamples' | 'gate'>>) => TeammateDeps;
+  /** a worker in this process (background jobs; the dispatcher only if asked): stopped by close() */
+  startWorker: (opts?: WorkerOptions) => RelaisWorker;
   /** embedded mode: the data dir a child process (worker, CLI) can open to reach this database */
   dataDir: string;
   /** server mode: the schema this file owns (search_path) */
   schema: string;
-  app: ReturnType<typeof createApp>;
+  app: App;
   a: TestWorkspace;
   b: TestWorkspace;
-  request: (method: string, path: string, opts?: { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> }) => Promise<{ status: number; body: any; headers: Headers }>;
+  /** the API as a client sees it */
+  request: ApiRequest;
   close: () => Promise<void>;
 };
 
@@ -47,18 +61,22 @@ export async function createWorkspaceWithTokens(db: Db, name: string): Promise<T
  * `npm start` does — PGlite is a single session, so files cannot share one through schemas.
  * TEST_DATABASE_URL: a schema of this file's own on that server.
  */
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(env: Record<string, string> = {}, opts: Pick<RelaisOptions, 'teammates'> = {}): Promise<TestContext> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   const schema = serverUrl ? `t_${randomBytes(6).toString('hex')}` : 'public';
   const dataDir = serverUrl ? '' : mkdtempSync(path.join(os.tmpdir(), 'relais-test-'));
-  const db = await openDatabase({ databaseUrl: serverUrl, dataDir, schema, poolSize: 8 });
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', RELAIS_DISPATCHER: 'off', RELAIS_DATA_DIR: dataDir || os.tmpdir(), ...env });
-  const deps: AppDeps = { db: db.kysely, config, logger: logger.child({}, { level: process.env.TEST_LOG_LEVEL ?? 'silent' }) };
-  const extras = await extraModules(deps, db);
-  const app = createApp(deps, extras);
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', RELAIS_DATA_DIR: dataDir || os.tmpdir(), RELAIS_RUN_LEASE_MS: '2000', ...env });
+  const relais = await openRelais({
+    config,
+    logger: logger.child({}, { level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    database: { databaseUrl: serverUrl, dataDir, schema, poolSize: 8 },
+    teammates: opts.teammates,
+    maintenanceIntervalSeconds: 2,
+  });
+  const { db, deps, app } = relais;
   const a = await createWorkspaceWithTokens(db, 'Atelier A');
   const b = await createWorkspaceWithTokens(db, 'Bureau B');
-  const request: TestContext['request'] = async (method, path, opts = {}) => {
+  const request = (async (method: ApiMethod, path: string, opts: RequestOptions = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     const token = opts.token === undefined ? a.adminToken : opts.token;
     if (token) headers.authorization = `Bearer ${token}`;
@@ -77,11 +95,15 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
       /* HTML or text answers stay strings */
     }
     return { status: res.status, body: parsed, headers: res.headers };
-  };
+  }) as ApiRequest;
   return {
+    relais,
     db,
     deps,
     config,
+    teammates: relais.teammates,
+    useTeammates: (overrides) => Object.assign(relais.teammates, overrides),
+    startWorker: (workerOpts = {}) => relais.startWorker({ jobs: 'all,-dispatch', pollMs: 50, housekeepingMs: 1000, ...workerOpts }),
     dataDir,
     schema,
     app,
@@ -89,9 +111,8 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     b,
     request,
     close: async () => {
-      await extras.stop();
       // server mode: the schema is dropped with all the others when the run ends (global-setup.ts)
-      await db.close();
+      await relais.close();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -116,7 +116,15 @@ function parts(headers: Map<string, string>, body: string): Part[] {
     if (chunk.startsWith('--')) break;
     const sep = chunk.search(/\r?\n\r?\n/);
     const h = splitHeaders(chunk.slice(0, sep).replace(/^\r?\n/, ''));
-    out.push(...parts(h, chunk.slice(sep).replace(/^\r?\n\r?\n/, '').replace(/\r?\n$/, '')));
+    out.push(
+      ...parts(
+        h,
+        chunk
+          .slice(sep)
+          .replace(/^\r?\n\r?\n/, '')
+          .replace(/\r?\n$/, ''),
+      ),
+    );
   }
   return out;
 }

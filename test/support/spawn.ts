@@ -48,3 +48,39 @@ export function startServer(env: Record<string, string>): Promise<{ child: Child
     child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}\n${err}`)));
   });
 }
+
+/**
+ * Starts `cli worker ARGS` as a real child process on the test context's database (server: the
+ * same database and the file's schema; embedded: the file's data dir, whose owner — the test
+ * process — serves it), and resolves once it prints "worker ready". The pid is the worker's own
+ * (node --import tsx, not the tsx wrapper), so SIGKILL kills the worker itself.
+ */
+export function startWorkerProcess(t: { schema: string; dataDir: string }, args: string[], env: Record<string, string>, logs?: string[]): Promise<ChildProcess> {
+  const onServer = Boolean(process.env.TEST_DATABASE_URL);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'worker', ...args], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        ...(onServer ? { DATABASE_URL: process.env.TEST_DATABASE_URL, RELAIS_DB_SCHEMA: t.schema } : { RELAIS_DATA_DIR: t.dataDir }),
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+    });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${out}\n${err}`)), 60_000);
+    child.stderr!.on('data', (d) => {
+      err += d;
+      logs?.push(String(d));
+    });
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (out.includes('worker ready')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.on('close', (code) => reject(new Error(`worker exited with ${code}:\n${out}\n${err}`)));
+  });
+}

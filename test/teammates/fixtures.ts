@@ -1,11 +1,6 @@
 import type { Db } from '../../db/connection';
-import type { LeadCandidate } from '../../crm/leads';
-import type { CompanySource } from '../../agents/prospector/ports';
-import { createLeads } from '../../agents/prospector/nodes/create-leads';
-import { parseIntent } from '../../france/intent/parse-intent';
-import { logger } from '../../lib/log';
+import { headcountBand, type CompanySource, type FoundCompany } from '../../france/sources';
 import type { TeammateDeps } from '../../graph/deps';
-import { approvalGate } from '../../graph/outbound-gate';
 
 // Test and bench fixtures: a deterministic company directory (fictitious Lyon renovation firms,
 // checksum-valid SIRENs, .example addresses) and teammate deps around a database.
@@ -37,7 +32,7 @@ function luhnComplete(prefix: string): string {
   throw new Error('unreachable');
 }
 
-export function fakeCompanies(n: number, opts: { withEmail?: boolean; seed?: number; nameOf?: (i: number) => string } = {}): LeadCandidate[] {
+export function fakeCompanies(n: number, opts: { withEmail?: boolean; seed?: number; nameOf?: (i: number) => string } = {}): FoundCompany[] {
   const seed = opts.seed ?? 0;
   return Array.from({ length: n }, (_, k) => {
     const i = k + seed;
@@ -47,9 +42,15 @@ export function fakeCompanies(n: number, opts: { withEmail?: boolean; seed?: num
     const last = LAST[(i * 7) % LAST.length];
     const arr = (i % 9) + 1;
     const siren = luhnComplete(String(30000000 + i * 7919).padStart(8, '0'));
-    const slug = `${trade.word}-${quarter}-${i}`.toLowerCase().normalize('NFKD').replace(/[^a-z0-9-]/g, '');
+    const slug = `${trade.word}-${quarter}-${i}`
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9-]/g, '');
+    const band = BANDS[i % BANDS.length];
+    const siret = luhnComplete(`${siren}0001`);
     return {
       siren,
+      siret,
       // distinct for up to 80 companies: similar names in one postcode would dedupe as the same firm
       name: opts.nameOf?.(i) ?? `${trade.word} ${LAST[i % LAST.length]}`,
       address: `${1 + (i % 40)} rue de la ${quarter}`,
@@ -58,32 +59,24 @@ export function fakeCompanies(n: number, opts: { withEmail?: boolean; seed?: num
       postcode: `6900${arr}`,
       communeCode: `6938${arr}`,
       city: 'Lyon',
-      headcountBand: BANDS[i % BANDS.length],
-      email: opts.withEmail === false ? null : `contact@${slug}.example`,
-      dirigeants: [{ firstName: first, lastName: last, role: ROLES[i % ROLES.length] }],
-      source: 'test-directory',
-      sourceId: siren,
+      headcountBand: band ? headcountBand(band) : null,
+      creationDate: null,
+      isNaturalPerson: false,
+      ...(opts.withEmail === false ? {} : { email: `contact@${slug}.example` }),
+      dirigeants: [{ firstName: first, lastName: last, companyName: null, role: ROLES[i % ROLES.length], isNaturalPerson: true }],
+      source: 'offline',
+      sourceId: siret,
     };
   });
 }
 
-export function staticSource(companies: LeadCandidate[], name = 'test-directory'): CompanySource {
-  return { name, search: async (q) => companies.slice(0, q.count) };
+/** A company source that answers every search with these companies (the first `limit`). */
+export function staticSource(companies: FoundCompany[]): CompanySource {
+  return { name: 'offline', search: async (q) => ({ companies: companies.slice(0, q.limit), total: companies.length, source: 'offline' }) };
 }
 
-export function testTeammateDeps(db: Db, overrides: Partial<TeammateDeps> = {}): TeammateDeps {
-  return {
-    db,
-    model: null,
-    concurrency: 8,
-    gate: approvalGate,
-    parseIntent,
-    companies: staticSource(fakeCompanies(60)),
-    createLeads,
-    logger: logger.child({ component: 'teammates' }, { level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    ...overrides,
-  };
-}
+/** The teammates' ports for tests: the offline teammate on a fixed directory of 60 Lyon companies. */
+export const testTeammates = (): Pick<TeammateDeps, 'companies' | 'concurrency'> => ({ companies: staticSource(fakeCompanies(60)), concurrency: 8 });
 
 export async function setVoice(db: Db, workspaceId: string, voice: { tone?: string; signature?: string; offer?: string } = {}) {
   const settings = {
@@ -94,5 +87,9 @@ export async function setVoice(db: Db, workspaceId: string, voice: { tone?: stri
       formality: 'vous' as const,
     },
   };
-  await db.kysely.updateTable('workspaces').set({ name: 'Atelier Lumière', settings: JSON.stringify(settings) }).where('id', '=', workspaceId).execute();
+  await db.kysely
+    .updateTable('workspaces')
+    .set({ name: 'Atelier Lumière', settings: JSON.stringify(settings) })
+    .where('id', '=', workspaceId)
+    .execute();
 }

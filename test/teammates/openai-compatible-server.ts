@@ -15,7 +15,10 @@ export type ChatCompletionRequest = {
 export type ScriptedHttpReply = { status?: number; headers?: Record<string, string>; json?: unknown; delayMs?: number };
 export type HttpHandler = (req: ChatCompletionRequest, n: number) => ScriptedHttpReply;
 
-export function completion(message: { content?: string | null; tool_calls?: { id: string; name: string; arguments: string }[] }, usage = { prompt_tokens: 100, completion_tokens: 20 }) {
+export function completion(
+  message: { content?: string | null; tool_calls?: { id: string; name: string; arguments: string }[] },
+  usage = { prompt_tokens: 100, completion_tokens: 20 },
+) {
   return {
     id: 'chatcmpl-test',
     object: 'chat.completion',
@@ -28,7 +31,9 @@ export function completion(message: { content?: string | null; tool_calls?: { id
         message: {
           role: 'assistant',
           content: message.content ?? null,
-          ...(message.tool_calls?.length ? { tool_calls: message.tool_calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })) } : {}),
+          ...(message.tool_calls?.length
+            ? { tool_calls: message.tool_calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })) }
+            : {}),
         },
       },
     ],

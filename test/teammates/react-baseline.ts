@@ -4,13 +4,15 @@ import type { ChatResult } from '@langchain/core/outputs';
 import { tool } from '@langchain/core/tools';
 import { createReactAgent } from '@langchain/langgraph/prebuilt';
 import { z } from 'zod';
-import { factsForPrompt, drafterSystem } from '../../agents/drafter/nodes/compose';
+import { drafterSystem } from '../../agents/drafter/nodes/compose';
 import { composeOffline } from '../../agents/drafter/nodes/compose-offline';
 import { reviewDeterministic } from '../../agents/reviewer/deterministic';
 import type { CrmCtx } from '../../crm/context';
+import { parseIntent } from '../../france/intent/parse-intent';
+import { prospect } from '../../agents/prospector/graph';
 import type { TeammateDeps } from '../../graph/deps';
-import { type WorkspaceProfile } from '../../identity/profile';
-import { loadLeadFacts, type LeadFacts } from '../../crm/lead-facts';
+import type { WorkspaceProfile } from '../../identity/profile';
+import { leadFactsForPrompt, loadLeadFacts, type LeadFacts } from '../../crm/lead-facts';
 import { draftToolCallId } from '../../graph/outbound';
 import { estimateTokens } from '../../graph/model/tokens';
 
@@ -63,7 +65,7 @@ class SimulatedReactModel extends BaseChatModel {
       return sent < leads.length ? call('get_lead_facts', { personId: leads[sent].personId }) : new AIMessage(`${sent} drafts are waiting for approval.`);
     }
     if (name === 'get_lead_facts') {
-      const f = JSON.parse(text(last)) as ReturnType<typeof factsForPrompt>;
+      const f = JSON.parse(text(last)) as ReturnType<typeof leadFactsForPrompt>;
       const facts: LeadFacts = {
         personId: f.personId,
         firstName: f.dirigeant?.firstName ?? '',
@@ -72,7 +74,18 @@ class SimulatedReactModel extends BaseChatModel {
         civility: f.dirigeant?.civility ?? null,
         email: null,
         optedOut: false,
-        company: f.company ? { id: '', name: f.company.name, activity: f.company.activity, nafCode: null, city: f.company.city, postcode: null, headcountBand: f.company.headcount, creationYear: f.company.creationYear } : null,
+        company: f.company
+          ? {
+              id: '',
+              name: f.company.name,
+              activity: f.company.activity,
+              nafCode: null,
+              city: f.company.city,
+              postcode: null,
+              headcountBand: f.company.headcount,
+              creationYear: f.company.creationYear,
+            }
+          : null,
       };
       const d = composeOffline(facts, this.workspaceProfile, 'fr', `react:${f.personId}`);
       return call('review_draft', { personId: f.personId, subject: d.subject, body: d.body });
@@ -87,23 +100,29 @@ class SimulatedReactModel extends BaseChatModel {
 export type BaselineResult = { wallMs: number; drafts: number; usage: Usage };
 
 export async function runReactBaseline(deps: TeammateDeps, workspaceId: string, profile: WorkspaceProfile, request: string, latencyMs: number): Promise<BaselineResult> {
-  const ctx: CrmCtx = { db: deps.db.kysely, workspaceId, actor: { type: 'teammate', id: 'drafter' } };
+  const ctx: CrmCtx = { db: deps.db.kysely, jobs: deps.jobs, workspaceId, actor: { type: 'teammate', id: 'drafter' } };
   const usage: Usage = { calls: 0, tokensIn: 0, tokensOut: 0 };
   let drafts = 0;
   const tools = [
     tool(
       async ({ sector, place, count }) => {
-        const intent = deps.parseIntent(`${sector} ${place}`);
-        const found = await deps.companies.search({ sectors: intent.sectors, places: intent.places, count, headcount: null });
-        const leads = await deps.createLeads(ctx, found);
-        return JSON.stringify({ leads: [...leads.created, ...leads.known].map((personId) => ({ personId })) });
+        const intent = parseIntent(`${sector} ${place}`);
+        const leads = await prospect(
+          { db: deps.db.kysely, jobs: deps.jobs, companies: deps.companies, emit: async () => undefined },
+          { workspaceId, runId: 'baseline', sectors: intent.sectors, places: intent.places, count, headcount: null, draft: true },
+        );
+        return JSON.stringify({ leads: leads.targets.map((personId) => ({ personId })) });
       },
-      { name: 'find_leads', description: 'Find companies in a sector and place and create them as leads.', schema: z.object({ sector: z.string(), place: z.string(), count: z.number().int() }) },
+      {
+        name: 'find_leads',
+        description: 'Find companies in a sector and place and create them as leads.',
+        schema: z.object({ sector: z.string(), place: z.string(), count: z.number().int() }),
+      },
     ),
     tool(
       async ({ personId }) => {
         const facts = (await loadLeadFacts(deps.db.kysely, workspaceId, [personId])).get(personId);
-        return facts ? JSON.stringify(factsForPrompt(facts, 'fr')) : 'not found';
+        return facts ? JSON.stringify(leadFactsForPrompt(facts, 'fr')) : 'not found';
       },
       { name: 'get_lead_facts', description: 'The facts of a lead.', schema: z.object({ personId: z.string() }) },
     ),
@@ -127,7 +146,11 @@ export async function runReactBaseline(deps: TeammateDeps, workspaceId: string, 
         drafts++;
         return JSON.stringify(r);
       },
-      { name: 'send_email', description: 'Queue an email for the owner’s approval.', schema: z.object({ personId: z.string(), subject: z.string(), body: z.string(), language: z.enum(['fr', 'en']) }) },
+      {
+        name: 'send_email',
+        description: 'Queue an email for the owner’s approval.',
+        schema: z.object({ personId: z.string(), subject: z.string(), body: z.string(), language: z.enum(['fr', 'en']) }),
+      },
     ),
   ];
   const agent = createReactAgent({ llm: new SimulatedReactModel(latencyMs, profile, usage), tools, prompt: drafterSystem(profile, 'fr') });

@@ -4,10 +4,7 @@ import type { ChatModel, ModelPurpose, ModelRequest, ModelResponse } from '../..
 // A model whose answers a test writes: per purpose, a queue of replies or a function of the
 // request. Every graph path (routing, tool calls, repairs, the revise bound) is driven by it.
 
-export type ScriptedReply =
-  | { tool: string; args: unknown; id?: string }
-  | { content: string }
-  | { error: Error };
+export type ScriptedReply = { tool: string; args: unknown; id?: string } | { content: string } | { error: Error };
 
 export type ScriptedHandler = ScriptedReply | ((req: ModelRequest, callIndex: number) => ScriptedReply | Promise<ScriptedReply>);
 
@@ -34,7 +31,12 @@ export function createScriptedModel(script: Partial<Record<ModelPurpose, Scripte
       const inputTokens = estimateMessagesTokens(req.messages, req.tools);
       if ('tool' in reply) {
         const args = typeof reply.args === 'string' ? reply.args : JSON.stringify(reply.args);
-        return { content: null, toolCalls: [{ id: reply.id ?? `call_${++seq}`, name: reply.tool, arguments: args }], usage: { inputTokens, outputTokens: estimateTokens(args) }, model: name };
+        return {
+          content: null,
+          toolCalls: [{ id: reply.id ?? `call_${++seq}`, name: reply.tool, arguments: args }],
+          usage: { inputTokens, outputTokens: estimateTokens(args) },
+          model: name,
+        };
       }
       return { content: reply.content, toolCalls: [], usage: { inputTokens, outputTokens: estimateTokens(reply.content) }, model: name };
     },

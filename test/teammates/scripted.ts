@@ -15,14 +15,17 @@ type PromptFacts = {
 /** The lead facts JSON the drafter prompt carries (first line after the facts heading). */
 export function promptFacts(req: ModelRequest): PromptFacts {
   const user = req.messages.find((m) => m.role === 'user');
-  const text = user && 'content' in user ? user.content ?? '' : '';
+  const text = user && 'content' in user ? (user.content ?? '') : '';
   const line = text.split('\n').find((l) => l.startsWith('{"personId"'));
   if (!line) throw new Error('no facts in the drafter prompt');
   return JSON.parse(line) as PromptFacts;
 }
 
 export function userText(req: ModelRequest): string {
-  return req.messages.filter((m) => m.role === 'user' || m.role === 'tool').map((m) => ('content' in m ? m.content ?? '' : '')).join('\n');
+  return req.messages
+    .filter((m) => m.role === 'user' || m.role === 'tool')
+    .map((m) => ('content' in m ? (m.content ?? '') : ''))
+    .join('\n');
 }
 
 /** A well-behaved drafter: a careful letter from the prompt's facts, through send_email. */
@@ -38,7 +41,18 @@ export function goodDraft(profile: WorkspaceProfile) {
       civility: f.dirigeant?.civility ?? null,
       email: null,
       optedOut: false,
-      company: f.company ? { id: '', name: f.company.name, activity: f.company.activity, nafCode: null, city: f.company.city, postcode: null, headcountBand: f.company.headcount, creationYear: f.company.creationYear } : null,
+      company: f.company
+        ? {
+            id: '',
+            name: f.company.name,
+            activity: f.company.activity,
+            nafCode: null,
+            city: f.company.city,
+            postcode: null,
+            headcountBand: f.company.headcount,
+            creationYear: f.company.creationYear,
+          }
+        : null,
     };
     const d = composeOffline(facts, profile, lang, `model:${f.personId}:${req.messages.length}`);
     return { tool: 'send_email', args: { personId: f.personId, subject: d.subject, body: d.body, language: lang } };

@@ -3,8 +3,9 @@ import { fill, offlineBank, type OfflineBank, type Slot, type Variant } from '..
 import type { Language } from '../../../lib/language';
 import type { WorkspaceProfile } from '../../../identity/profile';
 import type { LeadFacts } from '../../../crm/lead-facts';
-import { displayCity, displayCompanyName, displayPersonName, displayRole, headcountLabel, lowerFirst } from '../display';
-import type { Draft, ReviewNote } from '../draft';
+import { displayCity, displayCompanyName, displayPersonName, displayRole, headcountLabel, lowerFirst } from '../../../crm/lead-display';
+import type { Draft } from '../state';
+import type { ReviewNote } from '../../reviewer/state';
 import { frenchTypography } from '../typography';
 import { detectLanguage } from '../../reviewer/checks/language';
 import { sectorLabel } from '../../../france/naf/sector-label';
@@ -40,14 +41,14 @@ function usable(v: Variant, values: Values): boolean {
 // "de Atelier" → "d’Atelier": elision where a slot value starts with a vowel
 const ELISION = /(^|[\s(])(de|que|De|Que) (?=\{)/g;
 
-function render(bank: OfflineBank, lang: Language, text: string, values: Values): string {
+function render(_bank: OfflineBank, lang: Language, text: string, values: Values): string {
   const filled: Record<string, string> = {};
   for (const [k, v] of Object.entries(values)) if (v) filled[k] = v;
   let typed = text;
   if (lang === 'fr') {
     typed = typed.replace(ELISION, (m, pre: string, word: string, offset: number) => {
       const slot = /^\{(\w+)\}/.exec(text.slice(offset + m.length))?.[1];
-      const value = slot ? filled[slot] ?? '' : '';
+      const value = slot ? (filled[slot] ?? '') : '';
       return /^[aeiouyàâéèêëîïôûAEIOUYÀÂÉÈÊËÎÏÔÛ]/.test(value) ? `${pre}${word.charAt(0)}'` : m;
     });
     typed = frenchTypography(typed);
@@ -70,7 +71,7 @@ export function slotValues(facts: LeadFacts, profile: WorkspaceProfile, lang: La
     company: c ? displayCompanyName(c.name) : undefined,
     city: c?.city ? displayCity(c.city) : undefined,
     activity: activityOf(c, lang),
-    role: lang === 'fr' ? displayRole(facts.role) ?? undefined : undefined,
+    role: lang === 'fr' ? (displayRole(facts.role) ?? undefined) : undefined,
     year: c?.creationYear ? String(c.creationYear) : undefined,
     headcount: headcountLabel(c?.headcountBand ?? null, lang) ?? undefined,
     // the first-start placeholder name is not a name to write in a letter
@@ -117,7 +118,10 @@ export function composeOffline(facts: LeadFacts, profile: WorkspaceProfile, lang
 
   let subject = codes.has('subject_length') ? '' : pickText(bank.subjects, 'subject');
   if (!subject || subject.length > SUBJECT_MAX) {
-    const fitting = bank.subjects.filter((x) => usable(x, v)).map((x) => render(bank, lang, x.text, v)).filter((t) => t.length <= SUBJECT_MAX);
+    const fitting = bank.subjects
+      .filter((x) => usable(x, v))
+      .map((x) => render(bank, lang, x.text, v))
+      .filter((t) => t.length <= SUBJECT_MAX);
     subject = choose(fitting, s, 'subject-fit') ?? pickText(bank.shortSubjects, 'subject-short');
   }
 

@@ -1,26 +1,15 @@
 import { fill, prompt } from '../../../prompts';
 import type { WorkspaceProfile } from '../../../identity/profile';
 import type { LeadFacts } from '../../../crm/lead-facts';
-import { callTool } from '../../../graph/model/structured';
+import { chooseTool } from '../../../graph/model/structured';
 import type { ChatModel, ModelMessage } from '../../../graph/model/types';
-import { displayCity, displayCompanyName, displayPersonName, headcountLabel } from '../display';
-import { SendEmailArgsSchema, type Draft } from '../draft';
+import { leadFactsForPrompt } from '../../../crm/lead-facts';
+import { LanguageSchema } from '../../../lib/language';
+import { sendEmail } from '../../../tools/outbound';
+import type { Draft } from '../state';
 import type { LeadDraftStateType, LeadDraftUpdate, LeadTask } from '../state';
 import { composeOffline } from './compose-offline';
 import type { Language } from '../../../lib/language';
-
-/** The facts a model sees: display forms, no internal ids beyond the person's. */
-export function factsForPrompt(facts: LeadFacts, lang: Language) {
-  const name = displayPersonName(facts.firstName, facts.lastName);
-  const c = facts.company;
-  return {
-    personId: facts.personId,
-    dirigeant: name.full ? { firstName: name.first || null, lastName: name.last || null, role: facts.role, civility: facts.civility } : null,
-    company: c
-      ? { name: displayCompanyName(c.name), activity: c.activity, city: c.city ? displayCity(c.city) : null, headcount: headcountLabel(c.headcountBand, lang), creationYear: c.creationYear }
-      : null,
-  };
-}
 
 /** A stable system prompt per workspace and language: the cacheable prefix of every draft call. */
 export function drafterSystem(profile: WorkspaceProfile, lang: Language): string {
@@ -35,9 +24,14 @@ export function drafterSystem(profile: WorkspaceProfile, lang: Language): string
   });
 }
 
-export function drafterMessages(task: LeadTask, facts: LeadFacts, examples: { subject: string; body: string }[], revision: { subject: string; body: string; notes: string[] } | null): ModelMessage[] {
+export function drafterMessages(
+  task: LeadTask,
+  facts: LeadFacts,
+  examples: { subject: string; body: string }[],
+  revision: { subject: string; body: string; notes: string[] } | null,
+): ModelMessage[] {
   const p = prompt('drafter', task.language);
-  const parts = [fill(p.parts.facts, { facts: JSON.stringify(factsForPrompt(facts, task.language)) })];
+  const parts = [fill(p.parts.facts, { facts: JSON.stringify(leadFactsForPrompt(facts, task.language)) })];
   if (examples.length) parts.push(fill(p.parts.examples, { examples: examples.map((e, i) => `#${i + 1}\n${e.subject}\n${e.body}`).join('\n\n') }));
   if (revision) parts.push(fill(p.parts.revision, { subject: revision.subject, body: revision.body, notes: revision.notes.map((n) => `- ${n}`).join('\n') }));
   parts.push(fill(p.parts.task, { personId: task.personId }));
@@ -47,15 +41,22 @@ export function drafterMessages(task: LeadTask, facts: LeadFacts, examples: { su
   ];
 }
 
+// the model's send_email is the registry's tool (the gate's email proposal), narrowed to what a draft says
 const SEND_EMAIL = {
   send_email: {
     description: 'Queue the email for the owner’s approval (it is never sent directly).',
-    schema: SendEmailArgsSchema,
+    schema: sendEmail.input.pick({ personId: true, subject: true, body: true }).extend({ language: LanguageSchema }).strict(),
   },
 };
 
-async function composeWithModel(model: ChatModel, task: LeadTask, facts: LeadFacts, examples: { subject: string; body: string }[], revision: { subject: string; body: string; notes: string[] } | null): Promise<Draft> {
-  const result = await callTool(
+async function composeWithModel(
+  model: ChatModel,
+  task: LeadTask,
+  facts: LeadFacts,
+  examples: { subject: string; body: string }[],
+  revision: { subject: string; body: string; notes: string[] } | null,
+): Promise<Draft> {
+  const result = await chooseTool(
     model,
     { purpose: 'draft', messages: drafterMessages(task, facts, examples, revision), toolChoice: { name: 'send_email' }, temperature: 0.7 },
     SEND_EMAIL,
@@ -79,7 +80,7 @@ export function composeNode(model: ChatModel | null) {
     const reviewerNotes = review?.verdict === 'revise' ? review.notes.map((n) => n.message) : [];
     // a sendBack starts from the rejected version with the owner's and the reviewer's notes
     const base = draft ?? (task.previous ? { subject: task.previous.subject, body: task.previous.body } : null);
-    const notes = [...task.humanNotes, ...(draft ? reviewerNotes : task.previous?.notes ?? [])];
+    const notes = [...task.humanNotes, ...(draft ? reviewerNotes : (task.previous?.notes ?? []))];
     const revision = base && notes.length ? { subject: base.subject, body: base.body, notes } : null;
     if (model) return { draft: await composeWithModel(model, task, facts, state.examples, revision), round };
     const seed = `${task.requestId}:${task.personId}`;

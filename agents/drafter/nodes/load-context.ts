@@ -1,5 +1,6 @@
 import type { CrmCtx } from '../../../crm/context';
 import type { Db } from '../../../db/connection';
+import type { JobQueue } from '../../../db/jobs/queue';
 import { draftToolCallId, type OutboundGate } from '../../../graph/outbound';
 import { loadLeadFacts } from '../../../crm/lead-facts';
 import { similarStyleExamples } from '../../../graph/store/style-examples';
@@ -12,16 +13,30 @@ import { skippedOutcome } from '../outcome';
  * lead whose draft the gate already holds for this request (a run resumed after a restart)
  * is not drafted again: its action is the outcome.
  */
-export function loadContextNode(db: Db, gate: OutboundGate, k: number) {
+export function loadContextNode(db: Db, jobs: JobQueue, gate: OutboundGate, k: number) {
   return async (state: LeadDraftStateType): Promise<LeadDraftUpdate> => {
     const { task } = state;
     if (!task.previous) {
-      const ctx: CrmCtx = { db: db.kysely, workspaceId: task.workspaceId, actor: { type: 'teammate', id: 'drafter' } };
+      const ctx: CrmCtx = { db: db.kysely, jobs, workspaceId: task.workspaceId, actor: { type: 'teammate', id: 'drafter' } };
       const origin = { teammate: 'drafter' as const, runId: task.runId, threadId: task.threadId, toolCallId: draftToolCallId(task.requestId, task.personId) };
       const queued = await gate.findQueued(ctx, origin);
       if (queued) {
         const { actionId, status, subject, body, passed, notes } = queued;
-        return { outcome: { personId: task.personId, requestId: task.requestId, status: passed ? 'queued' : 'needs_attention', actionId, actionStatus: status, subject, body, language: task.language, rounds: 0, notes, error: null } };
+        return {
+          outcome: {
+            personId: task.personId,
+            requestId: task.requestId,
+            status: passed ? 'queued' : 'needs_attention',
+            actionId,
+            actionStatus: status,
+            subject,
+            body,
+            language: task.language,
+            rounds: 0,
+            notes,
+            error: null,
+          },
+        };
       }
     }
     const facts = task.facts ?? (await loadLeadFacts(db.kysely, task.workspaceId, [task.personId])).get(task.personId) ?? null;

@@ -1,5 +1,6 @@
 import type { CrmCtx } from '../../../crm/context';
 import type { Db } from '../../../db/connection';
+import type { JobQueue } from '../../../db/jobs/queue';
 import { draftToolCallId, type OutboundGate, type ProposeEmail } from '../../../graph/outbound';
 import type { LeadDraftStateType, LeadDraftUpdate } from '../state';
 
@@ -9,11 +10,11 @@ import type { LeadDraftStateType, LeadDraftUpdate } from '../state';
  * The person is always the task's, whatever the draft says. The action is the record (its
  * origin names the run and thread, its reviewer report the notes): nothing else is written.
  */
-export function queueNode(db: Db, gate: OutboundGate) {
+export function queueNode(db: Db, jobs: JobQueue, gate: OutboundGate) {
   return async (state: LeadDraftStateType): Promise<LeadDraftUpdate> => {
     const { task, draft, review } = state;
     if (!draft || !review) throw new Error('queue without a reviewed draft');
-    const ctx: CrmCtx = { db: db.kysely, workspaceId: task.workspaceId, actor: { type: 'teammate', id: 'drafter' } };
+    const ctx: CrmCtx = { db: db.kysely, jobs, workspaceId: task.workspaceId, actor: { type: 'teammate', id: 'drafter' } };
     const passed = review.verdict === 'pass';
     const notes = review.notes.map((n) => n.message);
     const proposal: ProposeEmail = {
@@ -25,12 +26,22 @@ export function queueNode(db: Db, gate: OutboundGate) {
       reviewer: { verdict: review.verdict, notes },
     };
     const { personId: _person, ...revision } = proposal;
-    const action = task.previous
-      ? await gate.reviseEmail(ctx, task.previous.actionId, { ...revision, humanNotes: task.humanNotes })
-      : await gate.proposeEmail(ctx, proposal);
+    const action = task.previous ? await gate.reviseEmail(ctx, task.previous.actionId, { ...revision, humanNotes: task.humanNotes }) : await gate.proposeEmail(ctx, proposal);
     const status = passed ? 'queued' : 'needs_attention';
     return {
-      outcome: { personId: task.personId, requestId: task.requestId, status, actionId: action.actionId, actionStatus: action.status, subject: draft.subject, body: draft.body, language: task.language, rounds: state.round, notes, error: null },
+      outcome: {
+        personId: task.personId,
+        requestId: task.requestId,
+        status,
+        actionId: action.actionId,
+        actionStatus: action.status,
+        subject: draft.subject,
+        body: draft.body,
+        language: task.language,
+        rounds: state.round,
+        notes,
+        error: null,
+      },
     };
   };
 }

@@ -1,17 +1,18 @@
 import type { Emitter } from '../../../graph/store/events';
 import type { ChatModel } from '../../../graph/model/types';
-import { reviewDraft } from '../../reviewer/critique';
+import { createReviewer } from '../../reviewer/graph';
 import type { LeadDraftStateType, LeadDraftUpdate } from '../state';
 
-/** The peer reviewer: deterministic checks, then the model's critique when a model is set. */
+/** Peer review by the reviewer teammate: deterministic checks, then the model's critique when a model is set. */
 export function reviewNode(model: ChatModel | null, emit: Emitter) {
+  const reviewer = createReviewer(model);
   return async (state: LeadDraftStateType): Promise<LeadDraftUpdate> => {
     const { task, facts, draft } = state;
     if (!facts || !draft) throw new Error('review without a draft');
-    // the critique only reads drafts that pass the mechanical checks: a revise is due anyway
-    const review = await reviewDraft(model, draft, facts, task.profile, task.language);
+    const review = await reviewer({ draft, facts, profile: task.profile, language: task.language });
     // a first-round pass is the common case and says nothing new: events for rounds that matter
-    if (review.verdict === 'revise' || state.round > 1) await emit('review_round', { personId: task.personId, round: state.round, verdict: review.verdict, notes: review.notes.length });
+    if (review.verdict === 'revise' || state.round > 1)
+      await emit('review_round', { personId: task.personId, round: state.round, verdict: review.verdict, notes: review.notes.length });
     return { review };
   };
 }

@@ -1,4 +1,4 @@
-import type { ReviewNote } from '../../drafter/draft';
+import type { ReviewNote } from '../state';
 import { t, type Check } from './context';
 import { fold } from './text';
 

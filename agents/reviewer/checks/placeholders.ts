@@ -1,4 +1,4 @@
-import type { ReviewNote } from '../../drafter/draft';
+import type { ReviewNote } from '../state';
 import { t, type Check } from './context';
 
 // Leftovers of a template or a model: brackets, braces, tags, TODO markers, snake-case slots.
@@ -24,13 +24,20 @@ export function findPlaceholder(text: string): { match: string; kind: string } |
 
 export const checkPlaceholders: Check = ({ draft, expectedLanguage: lang }) => {
   const notes: ReviewNote[] = [];
-  for (const [part, text] of [['objet', draft.subject], ['corps', draft.body]] as const) {
+  for (const [part, text] of [
+    ['objet', draft.subject],
+    ['corps', draft.body],
+  ] as const) {
     const found = findPlaceholder(text);
     if (found) {
       notes.push({
         code: 'placeholder',
         severity: 'error',
-        message: t(lang, `élément à compléter laissé dans ${part === 'objet' ? 'l’objet' : 'le message'} : « ${found.match} »`, `placeholder left in the ${part === 'objet' ? 'subject' : 'body'}: "${found.match}"`),
+        message: t(
+          lang,
+          `élément à compléter laissé dans ${part === 'objet' ? 'l’objet' : 'le message'} : « ${found.match} »`,
+          `placeholder left in the ${part === 'objet' ? 'subject' : 'body'}: "${found.match}"`,
+        ),
       });
     }
   }

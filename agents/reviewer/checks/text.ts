@@ -9,7 +9,10 @@ export function fold(text: string): string {
 }
 
 export function foldedWords(text: string): string[] {
-  return fold(text).split(/[^a-z0-9']+/).flatMap((w) => w.split("'")).filter(Boolean);
+  return fold(text)
+    .split(/[^a-z0-9']+/)
+    .flatMap((w) => w.split("'"))
+    .filter(Boolean);
 }
 
 /** Body lines split into greeting (first line), content, and the closing/signature tail. */

@@ -13,6 +13,7 @@ import type { SupervisorStateType, SupervisorUpdate } from '../state';
 export function draftLeadNode(deps: TeammateDeps, run: RunScope) {
   const drafter = createDrafterRunner({
     db: deps.db,
+    jobs: deps.jobs,
     model: run.model,
     gate: deps.gate,
     emit: run.emit,
@@ -32,7 +33,17 @@ export function draftLeadNode(deps: TeammateDeps, run: RunScope) {
       const reason = err instanceof Error ? err.message : String(err);
       run.log.warn({ personId: task.personId, err: reason }, 'draft failed');
       outcome = skippedOutcome(task, 'failed', reason);
-      await upsertLeadDraft(deps.db.kysely, { workspaceId: task.workspaceId, requestId: task.requestId, personId: task.personId, actionId: null, runId: run.runId, status: 'failed', language: task.language, rounds: 0, notes: [reason] }).catch(() => undefined);
+      await upsertLeadDraft(deps.db.kysely, {
+        workspaceId: task.workspaceId,
+        requestId: task.requestId,
+        personId: task.personId,
+        actionId: null,
+        runId: run.runId,
+        status: 'failed',
+        language: task.language,
+        rounds: 0,
+        notes: [reason],
+      }).catch(() => undefined);
     }
     done++;
     const total = input.leads?.targets.length ?? 0;

@@ -39,4 +39,3 @@ export function respondNode(run: RunScope) {
     return { messages: [{ role: 'assistant', content }], answer: content };
   };
 }
-

@@ -10,8 +10,8 @@ export function understandNode(deps: TeammateDeps, run: RunScope) {
   return async (s: SupervisorStateType): Promise<SupervisorUpdate> => {
     const profile = await loadWorkspaceProfile(deps.db.kysely, s.workspaceId);
     const plan = run.model
-      ? await routeWithModel(run.model, s.request.text, deps.parseIntent, { name: profile.name, language: profile.defaultLanguage })
-      : routeOffline(s.request.text, deps.parseIntent, profile.defaultLanguage);
+      ? await routeWithModel(run.model, s.request.text, { name: profile.name, language: profile.defaultLanguage })
+      : routeOffline(s.request.text, profile.defaultLanguage);
     run.log.info({ route: plan.route }, 'request understood');
     await run.emit('request_understood', {
       route: plan.route,
