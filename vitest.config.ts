@@ -9,7 +9,9 @@ import { defineConfig } from 'vitest/config';
 // - fast: everything else, in two long-lived workers that keep their imports between files
 //   (isolate: false), since importing the app (LangGraph, OpenAI, Hono, zod…) in a fresh process
 //   per file cost more than half the suite's CPU. A fast test must leave no global state behind:
-//   no vi.mock, no process.env writes, close what it opens.
+//   no vi.mock, no process.env writes, close what it opens. Each worker also keeps one embedded
+//   database, emptied for every file (RELAIS_TEST_SHARED_DB, test/support/context.ts): booting
+//   PGlite costs about a second of CPU a file.
 const SLOW = [
   '**/*.slow.test.ts',
   'test/e2e/**/*.test.ts',
@@ -41,7 +43,7 @@ export default defineConfig({
     sequence: { sequencer: SlowFirst },
     projects: [
       { extends: true, test: { name: 'slow', include: SLOW, exclude: EXCLUDE, isolate: true } },
-      { extends: true, test: { name: 'fast', include: ['**/*.test.ts'], exclude: [...EXCLUDE, ...SLOW], isolate: false } },
+      { extends: true, test: { name: 'fast', include: ['**/*.test.ts'], exclude: [...EXCLUDE, ...SLOW], isolate: false, env: { RELAIS_TEST_SHARED_DB: '1' } } },
     ],
   },
 });

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connection';
 import { loadConfig } from '../lib/config';
 import { logger } from '../lib/log';
-import { openRelais } from '../server/root';
+import { httpApp, openRelais } from '../server/root';
 import { createWorkspaceWithTokens } from '../test/support/context';
 import type { Bench } from './run';
 import { arg, perDatabase } from './options';
@@ -137,7 +137,7 @@ async function run(kind: BenchDatabase, o: { actions: number; runs: number; warm
     if (drift.rows[0].n !== 0) throw new Error('action_status_counts does not match the actions table');
 
     relais = await openRelais({ db, config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), logger: logger.child({}, { level: 'silent' }) });
-    const app = relais.app;
+    const app = await httpApp(relais);
     const headers = { authorization: `Bearer ${a.adminToken}` };
     const path = '/api/actions?status=pending_approval';
     const expectedPending = (

@@ -3,7 +3,7 @@ import { serverReachable } from './options';
 import type { Bench } from './run';
 import { measure, scratchDatabase, type BenchDatabase } from './support';
 import { createWorkspaceWithTokens } from '../test/support/context';
-import { openRelais } from '../server/root';
+import { httpApp, openRelais } from '../server/root';
 import { loadConfig } from '../lib/config';
 import { logger } from '../lib/log';
 import { createSession } from '../identity/sessions';
@@ -59,7 +59,7 @@ async function run(kind: BenchDatabase, log: (l: string) => void) {
   try {
     const ws = await createWorkspaceWithTokens(db, 'Bench');
     relais = await openRelais({ db, config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), logger: logger.child({}, { level: 'silent' }) });
-    const app = relais.app;
+    const app = await httpApp(relais);
     const session = await createSession(db.kysely, ws.id, ws.adminId);
     const headers = { cookie: `relais_session=${session.cookie}`, accept: 'text/html' };
     const page = async (path: string) => {

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Bench } from './run';
 import { measure, round, scratchDatabase, type BenchDatabase } from './support';
 import { createWorkspaceWithTokens } from '../test/support/context';
-import { openRelais } from '../server/root';
+import { httpApp, openRelais } from '../server/root';
 import { loadConfig } from '../lib/config';
 import { logger } from '../lib/log';
 
@@ -47,7 +47,7 @@ async function peopleListP95(kind: BenchDatabase, log: (l: string) => void) {
       from generate_series(1, 100000) g`.execute(db.kysely);
     await sql`analyze people`.execute(db.kysely);
     const relais = await openRelais({ db, config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), logger: logger.child({}, { level: 'silent' }) });
-    const app = relais.app;
+    const app = await httpApp(relais);
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => server.once('listening', r));
     const port = (server.address() as { port: number }).port;

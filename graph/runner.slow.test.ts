@@ -10,11 +10,12 @@ import { startWorkerProcess } from '../test/support/spawn';
 import { completion, startOpenAICompatibleServer, type ChatCompletionRequest } from '../test/teammates/openai-compatible-server';
 import { setVoice } from '../test/teammates/fixtures';
 
-// A teammate run is a job any worker takes. Here two real worker processes (`cli worker`) on one
-// database and a local OpenAI-compatible model: the first is SIGKILLed while it drafts, and the
-// second finishes the run from its last checkpoint — every lead drafted once, none twice.
+// A teammate run is a job any worker takes. Here a real worker process (`cli worker`) on the
+// test's database and a local OpenAI-compatible model is SIGKILLed while it drafts, and another
+// worker (this process's, as `npm start` runs one) finishes the run from its last checkpoint —
+// every lead drafted once, none twice.
 const LEADS = 8;
-const LEASE_MS = 1500;
+const LEASE_MS = 1000;
 
 let t: TestContext;
 let model: Awaited<ReturnType<typeof startOpenAICompatibleServer>>;
@@ -32,7 +33,7 @@ beforeAll(async () => {
   // the model a real provider would be: route, draft with send_email, review in JSON — each call takes a while
   let profile: Awaited<ReturnType<typeof loadWorkspaceProfile>> | null = null;
   model = await startOpenAICompatibleServer((req, n) => {
-    const call = (name: string, args: unknown) => ({ delayMs: 150, json: completion({ tool_calls: [{ id: `call_${n}`, name, arguments: JSON.stringify(args) }] }) });
+    const call = (name: string, args: unknown) => ({ delayMs: 100, json: completion({ tool_calls: [{ id: `call_${n}`, name, arguments: JSON.stringify(args) }] }) });
     if (toolNames(req).includes('prospect')) return call('prospect', { sector: 'rénovation', place: 'Lyon', count: LEADS, draft: true, language: 'fr' });
     if (toolNames(req).includes('send_email')) {
       const facts = JSON.parse(
@@ -72,9 +73,9 @@ beforeAll(async () => {
       );
       return call('send_email', { personId: facts.personId, subject: d.subject, body: d.body, language: 'fr' });
     }
-    return { delayMs: 150, json: completion({ content: '{"verdict":"pass","notes":[]}' }) };
+    return { delayMs: 100, json: completion({ content: '{"verdict":"pass","notes":[]}' }) };
   });
-  t = await createTestContext({ OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: model.baseURL, RELAIS_MODEL: 'test-model' });
+  t = await createTestContext({ OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: model.baseURL, RELAIS_MODEL: 'test-model', RELAIS_RUN_LEASE_MS: String(LEASE_MS), RELAIS_LLM_CONCURRENCY: '2' });
   await setVoice(t.db, t.a.id);
   profile = await loadWorkspaceProfile(t.db.kysely, t.a.id);
 });
@@ -105,7 +106,7 @@ describe('a teammate run on workers', () => {
     expect(held.status).toBe('running');
     expect(held.lease_owner).not.toBeNull(); // still held by the dead worker: its lease must lapse first
 
-    await worker();
+    t.startWorker({ jobs: 'teammate.run,teammate.sweep', housekeepingMs: 500 });
     const done = await waitForRun(t.db.kysely, started.runId, { timeoutMs: 60_000 });
     expect(done.status, logs.join('')).toBe('succeeded');
     expect(done.mode).toBe('model');

@@ -7,12 +7,12 @@ import { approvalGate } from '../graph/outbound-gate';
 import type { AppDeps } from '../identity/request';
 import { loadConfig, type Config } from '../lib/config';
 import { logger as rootLogger, type Logger } from '../lib/log';
-import { createApp, type App } from './app';
 import { startRelaisWorker, type RelaisWorker, type WorkerOptions } from './worker';
 
 // The one composition root: every entry point (`npm start`, `cli worker`, `cli ask`, the tests,
-// the benches) builds Relais here, once — the database, the job queue, the model, the teammates,
-// the HTTP surface — and starts the worker (jobs and dispatcher) when it runs one.
+// the benches) builds Relais here, once — the database, the job queue, the model, the teammates —
+// and starts the worker (jobs and dispatcher) when it runs one; `httpApp` adds the HTTP surface
+// for those that serve it (a worker never loads the routes or the Portal).
 
 export type RelaisOptions = {
   config?: Config;
@@ -34,8 +34,6 @@ export type Relais = {
   jobs: JobQueue;
   deps: AppDeps;
   teammates: TeammateDeps;
-  /** the HTTP surface (API, Portal, opt-out pages); built on first use */
-  readonly app: App;
   /** starts a worker in this process: the background jobs (and the dispatcher) this config allows */
   startWorker(opts?: WorkerOptions): RelaisWorker;
   close(): Promise<void>;
@@ -65,7 +63,6 @@ export async function openRelais(opts: RelaisOptions = {}): Promise<Relais> {
   };
   const deps: AppDeps = { db: db.kysely, config, logger, jobs };
   const workers = new Set<RelaisWorker>();
-  let app: App | null = null;
   const relais: Relais = {
     config,
     logger,
@@ -73,10 +70,6 @@ export async function openRelais(opts: RelaisOptions = {}): Promise<Relais> {
     jobs,
     deps,
     teammates,
-    get app() {
-      app ??= createApp(deps, { teammates });
-      return app;
-    },
     startWorker(workerOpts = {}) {
       const w = startRelaisWorker(relais, workerOpts);
       workers.add(w);
@@ -94,4 +87,10 @@ export async function openRelais(opts: RelaisOptions = {}): Promise<Relais> {
     },
   };
   return relais;
+}
+
+/** The HTTP surface (API, Portal, opt-out pages) of an open Relais. */
+export async function httpApp(relais: Relais) {
+  const { createApp } = await import('./app');
+  return createApp(relais.deps, { teammates: relais.teammates });
 }

@@ -1,7 +1,7 @@
 import { actionSentBackJob, actionsApprovedJob, actionsExpireJob } from '../actions/jobs';
 import { expireDueActions } from '../actions/expiry';
 import { learnFromApproval } from '../agents/drafter/learn';
-import { queueRevision, queueUnrevisedSendbacks } from '../agents/drafter/revise';
+import { queueRevision, queueUnrevisedSendbacks } from '../agents/drafter/revision-queue';
 import { startDispatcher, type Dispatcher, type DispatcherOptions } from '../channels/dispatcher';
 import { sweepExpiredLeases } from '../channels/dispatcher-outcomes';
 import { dispatchSweepJob } from '../channels/jobs';

@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import { bootstrapIfEmpty } from '../../identity/bootstrap';
-import { openRelais } from '../../server/root';
+import { httpApp, openRelais } from '../../server/root';
 import { logger } from '../../lib/log';
 import type { Command } from '../command';
 
@@ -11,7 +11,7 @@ const command: Command = {
     const relais = await openRelais();
     const { db, config } = relais;
     const first = await bootstrapIfEmpty(db.kysely);
-    const app = relais.app;
+    const app = await httpApp(relais);
     const worker = config.RELAIS_WORKER === 'on' ? relais.startWorker() : null;
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       logger.info({ port: info.port, embedded: db.embedded, worker: worker?.jobs ?? [], ms: Math.round(performance.now() - started) }, 'relais listening');

@@ -62,7 +62,8 @@ const command: Command = {
         await relais.close();
       }
     }
-    const worker = relais.startWorker({ jobs: a.jobs, pollMs: a['poll-ms'], housekeepingMs: a['housekeeping-ms'], dispatcher });
+    // --poll-ms is the dispatcher's; the job queue keeps its own idle poll (a local send wakes it at once)
+    const worker = relais.startWorker({ jobs: a.jobs, housekeepingMs: a['housekeeping-ms'], dispatcher });
     io.stdout(`worker ready ${worker.owner}`);
     const shutdown = async () => {
       await relais.close();

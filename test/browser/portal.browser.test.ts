@@ -22,6 +22,11 @@ import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SHOTS = path.resolve('test-artifacts/screenshots');
+// screenshots are for people reviewing the Portal (RELAIS_SCREENSHOTS=1 npm test); the suite's checks do not need them
+const SCREENSHOTS = process.env.RELAIS_SCREENSHOTS === '1';
+const shot = async (p: Page, name: string) => {
+  if (SCREENSHOTS) await p.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+};
 const available = existsSync(CHROMIUM);
 if (!available) console.warn(`[browser] ${CHROMIUM} is missing: install it with "apt-get install -y chromium" — the browser test is skipped`);
 
@@ -96,7 +101,7 @@ describe.skipIf(!available)('Portal in Chromium', () => {
     await page.goto(`${base}/deals`);
     await page.waitForURL((u) => u.pathname === '/login');
     expect(await page.locator('main').textContent()).toContain('token create');
-    await page.screenshot({ path: path.join(SHOTS, 'fr-login.png'), fullPage: true });
+    await shot(page, 'fr-login');
     await page.goto(await loginLink(t.a.adminId));
     await expect.poll(() => new URL(page.url()).pathname).toBe('/');
     expect(await page.locator('h1').textContent()).toBe('Tableau de bord');
@@ -118,7 +123,7 @@ describe.skipIf(!available)('Portal in Chromium', () => {
     const seeDrafts = page.locator('.results a.button');
     await seeDrafts.waitFor({ timeout: 30_000 });
     expect(await page.locator('ol.progress li[data-kind="drafts_queued"]').count()).toBeGreaterThanOrEqual(1);
-    await page.screenshot({ path: path.join(SHOTS, 'fr-chat-conversation.png'), fullPage: true });
+    await shot(page, 'fr-chat-conversation');
     await seeDrafts.click();
     await page.waitForURL((u) => u.pathname === '/library');
     const rows = page.locator('[data-action-row]');
@@ -127,14 +132,14 @@ describe.skipIf(!available)('Portal in Chromium', () => {
 
     // edit one, see the diff, confirm
     await page.goto(`${base}/library/${ids[0]}`);
-    await page.screenshot({ path: path.join(SHOTS, 'fr-library-detail.png'), fullPage: true });
+    await shot(page, 'fr-library-detail');
     const body = await page.locator('#f-body').inputValue();
     await page.locator('details.edit summary').click();
     await page.locator('#f-body').fill(`${body}\n\nPS : nous intervenons aussi le samedi.`);
     await page.locator('details.edit button[type="submit"]').click();
     await page.locator('.review .diff').waitFor();
     expect(await page.locator('.review ins', { hasText: 'le samedi' }).count()).toBe(1);
-    await page.screenshot({ path: path.join(SHOTS, 'fr-library-diff.png'), fullPage: true });
+    await shot(page, 'fr-library-diff');
     await page.locator('.review button.primary').click();
     await page.locator('[data-why]').waitFor();
     expect(await page.locator('[data-why]').textContent()).toContain('aucun canal connecté');
@@ -192,7 +197,7 @@ describe.skipIf(!available)('Portal in Chromium', () => {
       await page.waitForURL((u) => u.pathname === href);
       expect(await page.locator(`nav.sections a[aria-current="page"]`).textContent(), key).toBe(fr);
       expect(await page.locator('.attention').count(), key).toBe(1);
-      await page.screenshot({ path: path.join(SHOTS, `fr-${key}.png`), fullPage: true });
+      await shot(page, `fr-${key}`);
     }
     expect(problems).toEqual([]);
   });
@@ -243,7 +248,7 @@ describe.skipIf(!available)('Portal in Chromium', () => {
       expect(overflow, href).toBeLessThanOrEqual(1);
     }
     await phone.goto(`${base}/`);
-    await phone.screenshot({ path: path.join(SHOTS, 'fr-dashboard-phone.png'), fullPage: true });
+    await shot(phone, 'fr-dashboard-phone');
     await phone.close();
     expect(problems).toEqual([]);
   });
@@ -259,7 +264,7 @@ describe.skipIf(!available)('Portal in Chromium', () => {
     expect(text).toContain('Seul un administrateur');
     for (const hidden of ['Membres et rôles', 'Connecteurs', 'Approbation automatique']) expect(text).not.toContain(hidden);
     expect(await p.locator('form[action="/settings/identity"]').count()).toBe(0);
-    await p.screenshot({ path: path.join(SHOTS, 'fr-settings-member.png'), fullPage: true });
+    await shot(p, 'fr-settings-member');
     await p.close();
     expect(problems).toEqual([]);
   });

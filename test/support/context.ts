@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Db } from '../../db/connection';
+import { sql } from 'kysely';
+import { openDatabase, type Db } from '../../db/connection';
 import type { ApiMethod } from './api-client';
 import { insertUserWithRole, insertWorkspace } from '../../db/repositories/workspaces';
 import { issueToken } from '../../identity/tokens';
@@ -11,7 +12,7 @@ import { logger } from '../../lib/log';
 import type { TeammateDeps } from '../../graph/deps';
 import type { App } from '../../server/app';
 import type { AppDeps } from '../../identity/request';
-import { openRelais, type Relais, type RelaisOptions } from '../../server/root';
+import { httpApp, openRelais, type Relais, type RelaisOptions } from '../../server/root';
 import type { RelaisWorker, WorkerOptions } from '../../server/worker';
 
 type RequestOptions = { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> };
@@ -55,25 +56,56 @@ export async function createWorkspaceWithTokens(db: Db, name: string): Promise<T
   };
 }
 
+// A worker that runs many files one after the other (the fast project, RELAIS_TEST_SHARED_DB=1)
+// keeps one embedded database and empties it for each file: booting PGlite costs about a second
+// of CPU, and the files never run at once in one worker.
+let sharedEmbedded: Promise<{ db: Db; dataDir: string }> | null = null;
+
+function sharedDatabase(): Promise<{ db: Db; dataDir: string }> {
+  sharedEmbedded ??= (async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'relais-test-'));
+    const db = await openDatabase({ dataDir, poolSize: 8 });
+    process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+    return { db, dataDir };
+  })();
+  return sharedEmbedded;
+}
+
+/** Every row of every table (not the migrations' own, not the job queues' definitions): as freshly migrated. */
+async function emptyDatabase(db: Db): Promise<void> {
+  await sql`
+    do $$ begin
+      execute (select 'truncate table ' || string_agg(format('%I.%I', schemaname, tablename), ', ') || ' restart identity cascade'
+        from pg_tables
+        where (schemaname = current_schema() and tablename not like '%migration%')
+          or (schemaname = 'pgboss' and tablename in ('job', 'archive')));
+    end $$
+  `.execute(db.kysely);
+}
+
 /**
  * An isolated database, two workspaces (a and b) with admin and member tokens, and the app.
- * Embedded (default): a PGlite data dir of this file's own, served over the wire protocol as
- * `npm start` does — PGlite is a single session, so files cannot share one through schemas.
+ * Embedded (default): a PGlite data dir of this file's own (or of this worker's, emptied, with
+ * RELAIS_TEST_SHARED_DB=1), served over the wire protocol as `npm start` does — PGlite is a
+ * single session, so files cannot share one through schemas.
  * TEST_DATABASE_URL: a schema of this file's own on that server.
  */
 export async function createTestContext(env: Record<string, string> = {}, opts: Pick<RelaisOptions, 'teammates'> = {}): Promise<TestContext> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   const schema = serverUrl ? `t_${randomBytes(6).toString('hex')}` : 'public';
-  const dataDir = serverUrl ? '' : mkdtempSync(path.join(os.tmpdir(), 'relais-test-'));
+  const shared = !serverUrl && process.env.RELAIS_TEST_SHARED_DB === '1' ? await sharedDatabase() : null;
+  if (shared) await emptyDatabase(shared.db);
+  const dataDir = serverUrl ? '' : (shared?.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'relais-test-')));
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', RELAIS_DATA_DIR: dataDir || os.tmpdir(), RELAIS_RUN_LEASE_MS: '2000', ...env });
   const relais = await openRelais({
     config,
     logger: logger.child({}, { level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    database: { databaseUrl: serverUrl, dataDir, schema, poolSize: 8 },
+    ...(shared ? { db: shared.db } : { database: { databaseUrl: serverUrl, dataDir, schema, poolSize: 8 } }),
     teammates: opts.teammates,
     maintenanceIntervalSeconds: 2,
   });
-  const { db, deps, app } = relais;
+  const { db, deps } = relais;
+  const app = await httpApp(relais);
   const a = await createWorkspaceWithTokens(db, 'Atelier A');
   const b = await createWorkspaceWithTokens(db, 'Bureau B');
   const request = (async (method: ApiMethod, path: string, opts: RequestOptions = {}) => {
@@ -103,7 +135,8 @@ export async function createTestContext(env: Record<string, string> = {}, opts: 
     config,
     teammates: relais.teammates,
     useTeammates: (overrides) => Object.assign(relais.teammates, overrides),
-    startWorker: (workerOpts = {}) => relais.startWorker({ jobs: 'all,-dispatch', pollMs: 50, housekeepingMs: 1000, ...workerOpts }),
+    // an idle worker polls little (what this process enqueues wakes it at once); sweeps rarely, unless a test asks
+    startWorker: (workerOpts = {}) => relais.startWorker({ jobs: 'all,-dispatch', housekeepingMs: 10_000, ...workerOpts }),
     dataDir,
     schema,
     app,
@@ -113,7 +146,7 @@ export async function createTestContext(env: Record<string, string> = {}, opts: 
     close: async () => {
       // server mode: the schema is dropped with all the others when the run ends (global-setup.ts)
       await relais.close();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (dataDir && !shared) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

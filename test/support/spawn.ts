@@ -3,12 +3,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
+// node --import tsx, not the tsx wrapper: one process instead of two (~0.4 s less a start), and
+// the pid a test signals is the program's own
+const TSX = ['--import', 'tsx'];
 
 /** Runs `cli/main.ts ARGS` to completion: the real CLI, as `npm run cli` runs it. */
 export function runCli(args: string[], env: Record<string, string>, stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ['cli/main.ts', ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [...TSX, 'cli/main.ts', ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -22,7 +24,7 @@ export function runCli(args: string[], env: Record<string, string>, stdin?: stri
 /** Starts `cli/main.ts serve` and resolves once it prints its URL. */
 export function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; stdout: () => string; stop: () => Promise<void> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ['cli/main.ts', 'serve'], { cwd: repoRoot, env: { ...process.env, PORT: '0', ...env } });
+    const child = spawn(process.execPath, [...TSX, 'cli/main.ts', 'serve'], { cwd: repoRoot, env: { ...process.env, PORT: '0', ...env } });
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}\n${err}`)), 60_000);
@@ -58,7 +60,7 @@ export function startServer(env: Record<string, string>): Promise<{ child: Child
 export function startWorkerProcess(t: { schema: string; dataDir: string }, args: string[], env: Record<string, string>, logs?: string[]): Promise<ChildProcess> {
   const onServer = Boolean(process.env.TEST_DATABASE_URL);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'worker', ...args], {
+    const child = spawn(process.execPath, [...TSX, 'cli/main.ts', 'worker', ...args], {
       cwd: repoRoot,
       env: {
         ...process.env,
