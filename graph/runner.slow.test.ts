@@ -75,7 +75,13 @@ beforeAll(async () => {
     }
     return { delayMs: 100, json: completion({ content: '{"verdict":"pass","notes":[]}' }) };
   });
-  t = await createTestContext({ OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: model.baseURL, RELAIS_MODEL: 'test-model', RELAIS_RUN_LEASE_MS: String(LEASE_MS), RELAIS_LLM_CONCURRENCY: '2' });
+  t = await createTestContext({
+    OPENAI_API_KEY: 'test-key',
+    OPENAI_BASE_URL: model.baseURL,
+    RELAIS_MODEL: 'test-model',
+    RELAIS_RUN_LEASE_MS: String(LEASE_MS),
+    RELAIS_LLM_CONCURRENCY: '2',
+  });
   await setVoice(t.db, t.a.id);
   profile = await loadWorkspaceProfile(t.db.kysely, t.a.id);
 });
