@@ -5,7 +5,7 @@ import type { ActionStatus } from '../db/tables/approval';
 import { payloadHash } from '../lib/canonical-hash';
 import { AppError, conflict, notFound } from '../lib/errors';
 import type { Executor } from '../db/repositories/executor';
-import { actionSentBackJob, actionsApprovedJob } from './jobs';
+import { actionSentBackJob, actionsApprovedJob, LESSON_MAX } from './jobs';
 import { applyEdit, type PayloadEdit } from './payload';
 import { invalidTransition } from './states';
 import { transitionActions } from './transition';
@@ -35,7 +35,10 @@ type Decided = { id: string; version: number; teammate: string | null };
 /** Approved teammate drafts: the teammates learn from them (agents/drafter/learn.ts). */
 async function handOverApproved(ctx: CrmCtx, tx: Executor, rows: readonly Decided[], edited: boolean): Promise<void> {
   const ids = rows.filter((r) => r.teammate !== null).map((r) => r.id);
-  if (ids.length) await ctx.jobs.send(actionsApprovedJob, { workspaceId: ctx.workspaceId, actionIds: ids, edited }, { tx });
+  // a lesson carries at most LESSON_MAX drafts: a bigger bulk approval is several lessons
+  for (let k = 0; k < ids.length; k += LESSON_MAX) {
+    await ctx.jobs.send(actionsApprovedJob, { workspaceId: ctx.workspaceId, actionIds: ids.slice(k, k + LESSON_MAX), edited }, { tx });
+  }
 }
 
 /** Sent back to the teammate that drafted them: each becomes a revision (one per action version). */

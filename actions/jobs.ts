@@ -12,7 +12,8 @@ export type SentBack = z.infer<typeof SentBackSchema>;
 export const actionSentBackJob = defineJob('action.sent-back', SentBackSchema, { retryLimit: 5, retryDelaySeconds: 5 });
 
 /** Drafts the owner approved (edited or not): the teammates learn from them. */
-export const ApprovedSchema = z.object({ workspaceId: z.uuid(), actionIds: z.array(z.uuid()).min(1).max(500), edited: z.boolean() }).strict();
+export const LESSON_MAX = 500;
+export const ApprovedSchema = z.object({ workspaceId: z.uuid(), actionIds: z.array(z.uuid()).min(1).max(LESSON_MAX), edited: z.boolean() }).strict();
 export type Approved = z.infer<typeof ApprovedSchema>;
 export const actionsApprovedJob = defineJob('action.approved', ApprovedSchema, { retryLimit: 3, retryDelaySeconds: 10 });
 

@@ -10,7 +10,8 @@ import { repoRoot } from '../test/support/spawn';
 import { arg } from './options';
 import type { Bench } from './run';
 import { round, scratchDatabase, type BenchDatabase } from './support';
-import { noJobQueue } from '../db/jobs/queue';
+import { openJobQueue } from '../db/jobs/queue';
+import { logger } from '../lib/log';
 
 // `npm run bench -- dispatch [--database server|embedded] [--n 5000] [--workers 4] --json`
 // N approved emails, W `cli worker` processes, a local SMTP sink (smtp-server). Timed from the
@@ -19,7 +20,7 @@ const SECRET = 'b'.repeat(64);
 
 function startWorker(env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'worker', '--batch', '100', '--lanes', '3', '--poll-ms', '20'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'worker', '--jobs', 'dispatch,dispatch.sweep', '--batch', '100', '--lanes', '3', '--poll-ms', '20'], {
       cwd: repoRoot,
       env: { ...process.env, ...env, RELAIS_SECRET_KEY: SECRET, RELAIS_SEND_WINDOW: 'off', LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? 'warn' },
     });
@@ -68,12 +69,14 @@ const bench: Bench = async ({ args, log }) => {
   const { db, drop, databaseUrl, dataDir } = await scratchDatabase(database);
   const sink = await startSinkProcess();
   const children: ChildProcess[] = [];
+  // the approvals hand their lessons to the job queue (nobody works them here: the workers only dispatch)
+  const jobs = await openJobQueue(db, { logger: logger.child({}, { level: 'silent' }) });
   try {
     const config = loadConfig({ ...process.env, RELAIS_SECRET_KEY: SECRET, LOG_LEVEL: 'silent' });
     const ws = await createWorkspaceWithTokens(db, 'Bench dispatch');
     const ctx = {
       db: db.kysely,
-      jobs: noJobQueue('the dispatch bench approves API proposals only'),
+      jobs,
       workspaceId: ws.id,
       actor: { type: 'user' as const, id: ws.adminId },
       role: 'admin' as const,
@@ -125,6 +128,7 @@ const bench: Bench = async ({ args, log }) => {
       ),
     );
     await sink.close();
+    await jobs.close();
     await drop();
   }
 };
