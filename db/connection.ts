@@ -43,6 +43,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
   }
   const schema = opts.schema ?? 'public';
   const pool = new pg.Pool({ ...connection, max: opts.poolSize ?? 10, idleTimeoutMillis: 30_000 });
+  // an idle connection the server dropped must not kill the process: the pool opens a new one on demand
+  pool.on('error', (err) => logger.warn({ err: err.message }, 'database connection lost; the pool reconnects'));
   if (schema !== 'public') {
     pool.on('connect', (client) => {
       void client.query(`set search_path to "${schema}", public`);

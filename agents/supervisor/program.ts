@@ -53,9 +53,10 @@ export async function supervisorProgram(deps: TeammateDeps, run: TeammateRun, sc
   // records the tasks it had not started as done with no writes (lost on resume). Every Send
   // task starts; the run's leadSlots hold the drafting to deps.concurrency at a time.
   // Offline, a turn is cheap and deterministic: checkpoint when it ends or pauses ("exit"); a
-  // restart replays the turn onto the same actions. With a model, every finished lead is
-  // checkpointed as it lands ("async"), so a restart pays only for the leads left.
-  const durability = scope.mode === 'offline' ? ('exit' as const) : ('async' as const);
+  // restart replays the turn onto the same actions. With a model, each step is checkpointed
+  // before the next starts ("sync": a worker killed while drafting never redoes the routing and
+  // prospecting), and every finished lead as it lands, so a restart pays only for the leads left.
+  const durability = scope.mode === 'offline' ? ('exit' as const) : ('sync' as const);
   const config = { configurable: { thread_id: graphThreadId(run.workspace_id, run.thread_id) }, recursionLimit: 250, signal, durability };
   const next = inputFor(run, input, await graph.getState(config));
   if (next !== 'ended') await graph.invoke(next, config);

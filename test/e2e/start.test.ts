@@ -35,6 +35,17 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('npm start (embedded)', 
         body: JSON.stringify({ legalName: 'x' }),
       });
       expect(forbidden.status).toBe(403);
+
+      // the server's own worker runs what the Chat asks (a run is a job; `npm start` runs one worker)
+      const auth = { authorization: `Bearer ${memberToken}`, 'content-type': 'application/json' };
+      const chat = await fetch(`http://127.0.0.1:${server.port}/api/chat`, { method: 'POST', headers: auth, body: JSON.stringify({ message: 'combien de prospects ?' }) });
+      expect(chat.status).toBe(202);
+      const { threadId } = (await chat.json()) as { threadId: string };
+      await expect
+        .poll(async () => ((await (await fetch(`http://127.0.0.1:${server.port}/api/chat/${threadId}`, { headers: auth })).json()) as { run: { status: string } }).run.status, {
+          timeout: 30_000,
+        })
+        .toBe('succeeded');
     } finally {
       await server.stop();
     }
