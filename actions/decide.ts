@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { CrmCtx } from '../crm/context';
 import { findAction, findActionStatuses, insertVersion, lockAction, type ActionChanges } from '../db/repositories/actions';
 import type { Actor } from '../db/repositories/audit';
@@ -5,6 +6,7 @@ import type { ActionStatus } from '../db/tables/approval';
 import { payloadHash } from '../lib/canonical-hash';
 import { AppError, conflict, notFound } from '../lib/errors';
 import type { Executor } from '../db/repositories/executor';
+import type { BulkItemResultSchema } from './dto';
 import { actionSentBackJob, actionsApprovedJob, LESSON_MAX } from './jobs';
 import { applyEdit, type PayloadEdit } from './payload';
 import { invalidTransition } from './states';
@@ -194,7 +196,7 @@ export async function resolveAction(ctx: CrmCtx, id: string, outcome: Resolution
 }
 
 export type BulkOp = 'approve' | 'reject' | 'ignore';
-export type BulkItemResult = { id: string; ok: boolean; status: 200 | 404 | 409; actionStatus: ActionStatus | null; error: string | null };
+export type BulkItemResult = z.infer<typeof BulkItemResultSchema>;
 export const BULK_MAX = 500;
 export const BULK_MEMBER_MAX_APPROVALS = 50;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UuidSchema } from '../crm/schemas';
+import { DateTimeSchema, UuidSchema } from '../crm/schemas';
 import type { ActionKind } from '../db/tables/approval';
 import { LanguageSchema, type Language } from '../lib/language';
 
@@ -32,7 +32,7 @@ export const ReviewerSchema = z
 const subject = text(1, 300);
 const body = text(1, 20_000);
 const meetingFields = {
-  startsAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }),
+  startsAt: DateTimeSchema,
   durationMinutes: z.number().int().min(5).max(480),
   location: z.string().trim().max(300).optional(),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CrmCtx } from '../crm/context';
-import { UuidSchema } from '../crm/schemas';
+import { DateTimeSchema, UuidSchema } from '../crm/schemas';
 import { findAction, listActions, listVersions, statusCounts } from '../db/repositories/actions';
 import { listAudit } from '../db/repositories/audit';
 import { findSender } from '../db/repositories/channels';
@@ -12,7 +12,7 @@ import { payloadHash } from '../lib/canonical-hash';
 import { diffLines } from '../lib/line-diff';
 import { notFound } from '../lib/errors';
 import { secretKeys } from '../lib/secrets';
-import { actionDto, actionSummaryDto, versionDto } from './dto';
+import { actionDto, actionSummaryDto, versionDto, type ActionDetailDto, type ActionMessage, type ActionPage } from './dto';
 import { renderEmail } from './render-email';
 import { unsubscribeToken, unsubscribeUrl } from './unsubscribe-token';
 import { ActionKindSchema, payloadSchemaFor, type ActionPayload } from './payload';
@@ -26,14 +26,14 @@ export const ActionListQuery = z
     kind: ActionKindSchema.optional(),
     teammate: z.string().min(1).max(60).optional(),
     personId: UuidSchema.optional(),
-    from: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
-    to: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
+    from: DateTimeSchema.optional(),
+    to: DateTimeSchema.optional(),
   })
   .strict();
 export type ActionListInput = z.infer<typeof ActionListQuery>;
 
 /** The Library: a page of actions, the counts per status and the "Needs attention" number. */
-export async function listActionsPage(ctx: CrmCtx, q: ActionListInput) {
+export async function listActionsPage(ctx: CrmCtx, q: ActionListInput): Promise<ActionPage> {
   const [page, { counts, hasChannel }] = await Promise.all([
     listActions(ctx.db, ctx.workspaceId, {
       status: q.status,
@@ -67,7 +67,7 @@ export function recentActions(ctx: CrmCtx, status: ActionStatus, limit: number) 
  * the recipient will read it (footer and opt-out link included), versions, the diff between
  * what was proposed and what was approved (or is current), and its audited history.
  */
-export async function getActionDetail(ctx: CrmCtx, id: string, config: Config) {
+export async function getActionDetail(ctx: CrmCtx, id: string, config: Config): Promise<ActionDetailDto> {
   const a = await findAction(ctx.db, ctx.workspaceId, id);
   if (!a) throw notFound('action');
   const [versions, history, workspace, channel, { hasChannel }] = await Promise.all([
@@ -81,8 +81,9 @@ export async function getActionDetail(ctx: CrmCtx, id: string, config: Config) {
   const parsed = payloadSchemaFor(a.kind).safeParse(shown);
   const keys = secretKeys(config);
   const sender = channel ? { email: channel.from_email, name: channel.from_name } : null;
+  // what the dispatcher stored when it sent the message (or its redaction)
   const message = a.executed_payload
-    ? a.executed_payload
+    ? (a.executed_payload as ActionMessage)
     : parsed.success && workspace
       ? renderEmail({
           actionId: a.id,
@@ -95,7 +96,7 @@ export async function getActionDetail(ctx: CrmCtx, id: string, config: Config) {
       : null;
   const before = a.proposed_payload as { subject?: string; body?: string };
   const after = shown as { subject?: string; body?: string };
-  const diff =
+  const diff: ActionDetailDto['diff'] =
     payloadHash(before) === payloadHash(after)
       ? null
       : {

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { CrmCtx } from '../crm/context';
+import { UuidSchema } from '../crm/schemas';
 import { findAction, redactActionsOf, redactActionVersions } from '../db/repositories/actions';
 import { insertActivity } from '../db/repositories/activities';
 import { appendAudit, type Actor } from '../db/repositories/audit';
@@ -19,7 +21,9 @@ import type { Language } from '../lib/language';
 // Objection (opt-out) and erasure. The suppression list is keyed by sha256(address), so it is
 // honoured forever — even after the person's record is erased — without keeping the address.
 
-export type OptOutResult = { suppressed: boolean; people: string[]; cancelled: number };
+/** `people`: the records with that address, now opted out; `cancelled`: their pending actions. */
+export const OptOutResultSchema = z.object({ suppressed: z.boolean(), people: z.array(UuidSchema), cancelled: z.number().int() });
+export type OptOutResult = z.infer<typeof OptOutResultSchema>;
 
 type OptOut = { workspaceId: string; email: string | null; personId: string | null; actor: Actor; source: string };
 
@@ -101,7 +105,8 @@ export async function describeUnsubscribe(db: Kysely<Database>, keys: SecretKeys
   return { sender: workspace.legal_name, language: payload.language ?? workspace.default_language, alreadyOptedOut: suppressed };
 }
 
-export type EraseResult = { erased: true; cancelled: number; redactedActions: number };
+export const EraseResultSchema = z.object({ erased: z.literal(true), cancelled: z.number().int(), redactedActions: z.number().int() });
+export type EraseResult = z.infer<typeof EraseResultSchema>;
 
 /**
  * Erasure (GDPR art. 17): the person's record, timeline, notes and tasks are deleted, their

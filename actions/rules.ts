@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CrmCtx } from '../crm/context';
-import { VersionSchema } from '../crm/schemas';
+import { DateTimeSchema, UuidSchema, VersionSchema } from '../crm/schemas';
 import { staleVersion } from '../crm/companies';
 import { appendAudit } from '../db/repositories/audit';
 import { deleteAutoApproveRule, findAutoApproveRule, insertAutoApproveRule, listAutoApproveRules, updateAutoApproveRule } from '../db/repositories/auto-approve-rules';
@@ -13,7 +13,7 @@ import { ActionKindSchema } from './payload';
 // admin creates one, each has a scope and a required expiry, and every approval it makes is
 // audited with its id (actor type "rule").
 const MAX_RULE_DAYS = 366;
-const future = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
+const future = DateTimeSchema;
 
 export const RuleCreateSchema = z
   .object({
@@ -48,7 +48,23 @@ function checkExpiry(expiresAt: string): Date {
   return d;
 }
 
-export function ruleDto(r: AutoApproveRuleRow) {
+export const RuleDtoSchema = z.object({
+  id: UuidSchema,
+  name: z.string(),
+  scope: z.object({ kind: ActionKindSchema.nullable(), teammate: z.string().nullable(), sequenceStep: z.number().int().nullable() }),
+  conditions: z.object({ reviewerPassed: z.boolean(), recipientApprovedBefore: z.boolean() }),
+  enabled: z.boolean(),
+  expiresAt: DateTimeSchema,
+  /** enabled and not expired */
+  active: z.boolean(),
+  createdBy: UuidSchema.nullable(),
+  version: z.number().int(),
+  createdAt: DateTimeSchema,
+  updatedAt: DateTimeSchema,
+});
+export type RuleDto = z.infer<typeof RuleDtoSchema>;
+
+export function ruleDto(r: AutoApproveRuleRow): RuleDto {
   return {
     id: r.id,
     name: r.name,

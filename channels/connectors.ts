@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CrmCtx } from '../crm/context';
-import { EmailSchema, VersionSchema } from '../crm/schemas';
+import { DateTimeSchema, EmailSchema, UuidSchema, VersionSchema } from '../crm/schemas';
 import { appendAudit } from '../db/repositories/audit';
 import * as repo from '../db/repositories/channels';
 import type { ChannelRow, SmtpSettings } from '../db/tables/approval';
@@ -57,7 +57,32 @@ export type SmtpConnectorCreate = z.infer<typeof SmtpConnectorCreateSchema>;
 export type ConnectorPatch = z.infer<typeof ConnectorPatchSchema>;
 
 /** No secret in here, ever: only whether one is set. */
-export function connectorDto(c: ChannelRow) {
+export const ConnectorDtoSchema = z.object({
+  id: UuidSchema,
+  type: z.literal('smtp'),
+  name: z.string(),
+  host: z.string(),
+  port: z.number().int(),
+  secure: z.boolean(),
+  user: z.string().nullable(),
+  maxConnections: z.number().int(),
+  hasPassword: z.boolean(),
+  fromEmail: z.string(),
+  fromName: z.string(),
+  enabled: z.boolean(),
+  dailyCap: z.number().int().nullable(),
+  lastTest: z.object({ at: DateTimeSchema, ok: z.boolean().nullable(), error: z.string().nullable() }).nullable(),
+  version: z.number().int(),
+  createdAt: DateTimeSchema,
+  updatedAt: DateTimeSchema,
+});
+export type ConnectorDto = z.infer<typeof ConnectorDtoSchema>;
+
+/** POST /connectors/{id}/test: the SMTP server's answer when it refused. */
+export const ConnectorTestResultSchema = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: z.string() })]);
+export type ConnectorTestResult = z.infer<typeof ConnectorTestResultSchema>;
+
+export function connectorDto(c: ChannelRow): ConnectorDto {
   return {
     id: c.id,
     type: c.type,
@@ -158,7 +183,7 @@ export async function deleteConnector(ctx: CrmCtx, id: string) {
 }
 
 /** SMTP verify (connect, STARTTLS, AUTH), outside any transaction; the result is kept on the channel. */
-export async function testConnector(ctx: CrmCtx, keys: SecretKeys, id: string) {
+export async function testConnector(ctx: CrmCtx, keys: SecretKeys, id: string): Promise<ConnectorTestResult> {
   const c = await getConnector(ctx, id);
   const result = await verifySmtp({ ...c.settings, password: c.secret ? keys.open(c.secret) : null });
   await repo.recordChannelTest(ctx.db, id, result.ok, result.ok ? null : result.error);

@@ -36,7 +36,7 @@ async function connect(port = sink.port, password = SMTP_PASSWORD) {
     body: { type: 'smtp', host: '127.0.0.1', port, secure: false, user: SMTP_USER, password, fromEmail: 'contact@atelier-a.fr', fromName: 'Atelier A' },
   });
   expect(r.status).toBe(201);
-  return r.body.id as string;
+  return r.body.id;
 }
 
 async function approved(personId?: string, over: Record<string, unknown> = {}) {
@@ -72,9 +72,9 @@ describe('dispatcher → SMTP', () => {
     expect(d).toMatchObject({ status: 'sent', messageId: `<${id}@atelier-a.fr>`, attempts: 1 });
     expect(d.payloads.executed).toMatchObject({ subject: 'Rénovation de vos bureaux', messageId: `<${id}@atelier-a.fr>`, channelId });
     expect(d.hashes.executed).toMatch(/^[0-9a-f]{64}$/);
-    expect(d.history.map((h: { action: string }) => h.action)).toEqual(['action.created', 'action.approved', 'action.claimed', 'action.sent']);
+    expect(d.history.map((h) => h.action)).toEqual(['action.created', 'action.approved', 'action.claimed', 'action.sent']);
     const timeline = await t.request('GET', `/api/activities?subjectType=person&subjectId=${d.personId}`);
-    expect(timeline.body.items.map((i: { kind: string }) => i.kind)).toContain('email_sent');
+    expect(timeline.body.items.map((i) => i.kind)).toContain('email_sent');
   });
 
   it('opt-out link: GET shows the page, POST records the objection, the dispatcher then refuses', async () => {
@@ -167,7 +167,7 @@ describe('send-time policy', () => {
     await dispatchOnce({ ...env, config: { ...env.config, RELAIS_SEND_WINDOW: 'on' } });
     const d = await status(id);
     expect(d).toMatchObject({ status: 'scheduled', waitingReason: 'outside the send window' });
-    expect(new Date(d.nextAttemptAt).getTime()).toBeGreaterThan(Date.now());
+    expect(new Date(d.nextAttemptAt!).getTime()).toBeGreaterThan(Date.now());
     expect(mailFor(id)).toHaveLength(0);
     await t.request('PATCH', '/api/workspace', { body: { settings: { sendWindow: { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' } } } });
     await sql`update actions set next_attempt_at = now() where id = ${id}`.execute(t.db.kysely);
@@ -196,8 +196,8 @@ describe('send-time policy', () => {
     const states = await Promise.all(ids.map(status));
     expect(states.filter((s) => s.status === 'sent')).toHaveLength(2);
     const held = states.find((s) => s.status === 'scheduled');
-    expect(held.reason).toMatch(/daily cap of \d+ emails reached/);
-    expect(new Date(held.nextAttemptAt).getTime()).toBeGreaterThan(Date.now());
+    expect(held!.reason).toMatch(/daily cap of \d+ emails reached/);
+    expect(new Date(held!.nextAttemptAt!).getTime()).toBeGreaterThan(Date.now());
   });
 
   it('retries temporary SMTP refusals with backoff and fails permanent ones with the server reply', async () => {
@@ -206,7 +206,7 @@ describe('send-time policy', () => {
     await dispatchOnce(env, { backoffMs: 60_000, maxAttempts: 2 });
     const s1 = await status(soft);
     expect(s1).toMatchObject({ status: 'scheduled', attempts: 1, lastError: expect.stringContaining('451') });
-    expect(new Date(s1.nextAttemptAt).getTime()).toBeGreaterThan(Date.now() + 50_000);
+    expect(new Date(s1.nextAttemptAt!).getTime()).toBeGreaterThan(Date.now() + 50_000);
     const h = await status(hard);
     expect(h).toMatchObject({ status: 'failed', reason: 'the mail server refused the message', lastError: expect.stringContaining('550') });
     await sql`update actions set next_attempt_at = now() where id = ${soft}`.execute(t.db.kysely);

@@ -36,7 +36,7 @@ describe('createLeadsFromCompanies', () => {
     const first = await createLeadsFromCompanies(ctx, batch);
     expect(first).toMatchObject({ created: 2, known: 0 });
     const people = await t.request('GET', '/api/people?kind=lead');
-    expect(people.body.items.map((p: { lastName: string }) => p.lastName).sort()).toEqual(['Bernard', 'Durand']);
+    expect(people.body.items.map((p) => p.lastName).sort()).toEqual(['Bernard', 'Durand']);
     expect(people.body.items[0]).toMatchObject({ lawfulBasis: 'legitimate_interest', source: 'offline' });
 
     const again = await createLeadsFromCompanies(ctx, batch);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ActorType } from '../db/schema';
 import { isValidSiren, isValidSiret } from '../france/siren';
 
 // API input shapes for the CRM core. `.strict()` everywhere: an unknown field is a 400, not ignored.
@@ -22,6 +23,8 @@ export const VersionSchema = z.number().int().min(1);
 export const UuidSchema = z.uuid({ message: 'must be a UUID' });
 export const AmountCentsSchema = z.number().int('must be an integer number of cents').min(0, 'must be ≥ 0').max(1e15);
 export const DateOnlySchema = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+/** An instant as JSON carries it (`Date.toISOString()` in the answers). */
+export const DateTimeSchema = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
 
 const companyFields = {
   name: text(300).min(1, 'is required'),
@@ -96,13 +99,14 @@ export const DealPatchSchema = z.object({ ...dealFields, title: dealFields.title
 export const DealMoveSchema = z.object({ stage: z.string().min(1).max(40), version: VersionSchema }).strict();
 
 export const SubjectTypeSchema = z.enum(['company', 'person', 'deal']);
+export const ActorTypeSchema = z.enum(['user', 'teammate', 'system', 'rule'] as const satisfies readonly ActorType[]);
 export const ActivityCreateSchema = z
   .object({
     subjectType: SubjectTypeSchema,
     subjectId: UuidSchema,
     kind: z.enum(['note', 'call', 'meeting', 'email_logged', 'task']),
     summary: text(2000).min(1, 'is required'),
-    occurredAt: z.iso.datetime({ offset: true }).optional(),
+    occurredAt: DateTimeSchema.optional(),
   })
   .strict();
 

@@ -3,6 +3,7 @@ import { adminOnly, AppError, conflict, notFound } from '../lib/errors';
 import { appendAudit } from '../db/repositories/audit';
 import type { Role } from '../db/schema';
 import type { CrmCtx } from '../crm/context';
+import { DateTimeSchema, UuidSchema } from '../crm/schemas';
 import { countAdmins, findMember, listMembers as listWorkspaceMembers, lockWorkspace, setMemberRole } from '../db/repositories/workspaces';
 
 // Members and roles of a workspace. Who may decide is a human administrator (ctx.role), checked
@@ -16,7 +17,17 @@ export const LAST_ADMIN = 'last_admin';
 
 export type Member = { id: string; display_name: string; email: string | null; role: Role; created_at: Date };
 
-export function memberDto(m: Member) {
+export const MemberDtoSchema = z.object({
+  userId: UuidSchema,
+  displayName: z.string(),
+  email: z.string().nullable(),
+  role: RoleSchema,
+  /** when they joined the workspace */
+  since: DateTimeSchema,
+});
+export type MemberDto = z.infer<typeof MemberDtoSchema>;
+
+export function memberDto(m: Member): MemberDto {
   return { userId: m.id, displayName: m.display_name, email: m.email, role: m.role, since: m.created_at.toISOString() };
 }
 

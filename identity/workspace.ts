@@ -4,7 +4,8 @@ import { appendAudit } from '../db/repositories/audit';
 import { findWorkspace, lockWorkspace, updateWorkspace as updateWorkspaceRow } from '../db/repositories/workspaces';
 import type { Workspace, WorkspaceSettings } from '../db/schema';
 import type { CrmCtx } from '../crm/context';
-import { SiretSchema } from '../crm/schemas';
+import { SiretSchema, UuidSchema } from '../crm/schemas';
+import { LanguageSchema } from '../lib/language';
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
 export const WorkspaceSettingsSchema = z
@@ -39,14 +40,27 @@ export const WorkspacePatchSchema = z
       .regex(/^FR[0-9A-Z]{2}\d{9}$/, 'must be a French VAT number (FR + 11 characters)')
       .nullable()
       .optional(),
-    defaultLanguage: z.enum(['fr', 'en']).optional(),
+    defaultLanguage: LanguageSchema.optional(),
     settings: WorkspaceSettingsSchema.optional(),
   })
   .strict();
 
 export type WorkspacePatch = z.infer<typeof WorkspacePatchSchema>;
 
-export function workspaceDto(w: Workspace) {
+export const WorkspaceDtoSchema = z.object({
+  id: UuidSchema,
+  name: z.string(),
+  legalName: z.string(),
+  address: z.string(),
+  siret: z.string().nullable(),
+  vatNumber: z.string().nullable(),
+  defaultLanguage: LanguageSchema,
+  timezone: z.string(),
+  settings: WorkspaceSettingsSchema,
+});
+export type WorkspaceDto = z.infer<typeof WorkspaceDtoSchema>;
+
+export function workspaceDto(w: Workspace): WorkspaceDto {
   return {
     id: w.id,
     name: w.name,

@@ -97,7 +97,7 @@ describe('Library', () => {
     expect(done.location).toBe(`/library/${a.id}?ok=approved`);
     const api = await t.request('GET', `/api/actions/${a.id}`);
     expect(api.body.status).toBe('approved');
-    expect(api.body.payloads.approved.body).toContain('Ligne changée par moi.');
+    expect(api.body.payloads.approved!.body).toContain('Ligne changée par moi.');
     expect(api.body.payloads.proposed.body).toContain('Ligne à changer.');
     const shown = await p.get(`/library/${a.id}`);
     expect(shown.html).toContain('Ce qui a changé depuis la proposition');

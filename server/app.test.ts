@@ -19,7 +19,7 @@ describe('service surface', () => {
     expect(r.status).toBe(200);
     expect(r.body.openapi).toBe('3.0.0');
     expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(['/companies', '/people/{id}', '/deals/{id}/move', '/activities']));
-    expect(r.body.paths['/people'].post.requestBody.content['application/json'].schema.properties.email).toBeTruthy();
+    expect(r.body.paths['/people'].post!.requestBody!.content['application/json'].schema.properties!.email).toBeTruthy();
   });
 
   it('answers unknown routes and bad tokens with the error shape and a request id', async () => {

@@ -28,7 +28,7 @@ describe('typed tools', () => {
     expect(out).toEqual({ actionId: expect.any(String), status: 'pending_approval' });
     expect(await runTool(toolRegistry, ctx, 'send_email', { personId, subject: 'Bonjour', body: 'Un devis ?' })).toEqual(out);
     const list = await t.request('GET', `/api/actions?personId=${personId}`);
-    expect(list.body.items.map((i: { kind: string }) => i.kind)).toEqual(['email']);
+    expect(list.body.items.map((i) => i.kind)).toEqual(['email']);
   });
 
   it('validates inputs naming the field, and answers reads from this workspace only', async () => {

@@ -9,17 +9,21 @@ import { createLeadsFromCompanies, LeadCandidateSchema, matchCandidates, type Pa
 import { decodeCsv, parseCsv } from './parse';
 import { mapHeader, parseFrenchDate, type Column } from './columns';
 
-export type Rejection = { line: number; field: string | null; reason: string };
-export type ImportReport = {
-  dryRun: boolean;
-  encoding: string;
-  separator: string;
-  rows: number;
-  companies: { created: number; merged: number };
-  people: { created: number; merged: number };
-  rejected: Rejection[];
-  unknownColumns: string[];
-};
+/** A line left out, and why (naming the column when one is at fault). */
+export const RejectionSchema = z.object({ line: z.number().int(), field: z.string().nullable(), reason: z.string() });
+export type Rejection = z.infer<typeof RejectionSchema>;
+const CountsSchema = z.object({ created: z.number().int(), merged: z.number().int() });
+export const ImportReportSchema = z.object({
+  dryRun: z.boolean(),
+  encoding: z.string(),
+  separator: z.string(),
+  rows: z.number().int(),
+  companies: CountsSchema,
+  people: CountsSchema,
+  rejected: z.array(RejectionSchema),
+  unknownColumns: z.array(z.string()),
+});
+export type ImportReport = z.infer<typeof ImportReportSchema>;
 
 type RowPerson = { firstName: string; lastName: string; role: string | null; email: string | null; phone: string | null; kind: 'lead' | 'contact' };
 

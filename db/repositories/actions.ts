@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ActorType } from '../schema';
-import type { ActionKind, ActionOrigin, ActionRow, ActionStatus, ChannelType, ReviewerReport } from '../tables/approval';
+import type { ActionKind, ActionOrigin, ActionRow, ActionStatus, ChannelType, ReviewerReport, ReviewerVerdict } from '../tables/approval';
 import type { Actor } from './audit';
 import type { Executor } from './executor';
 import { toPage } from './pagination';
@@ -377,7 +377,7 @@ export async function listActions(db: Executor, workspaceId: string, f: ActionFi
       sql<{ email?: string; name?: string } | null>`current_payload->'to'`.as('to'),
       sql<string | null>`current_payload->>'subject'`.as('subject'),
       sql<string | null>`left(current_payload->>'body', 160)`.as('snippet'),
-      sql<string | null>`reviewer->>'verdict'`.as('verdict'),
+      sql<ReviewerVerdict | null>`reviewer->>'verdict'`.as('verdict'),
     ])
     .where('workspace_id', '=', workspaceId);
   if (f.status) q = q.where('status', '=', f.status);

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Intent } from '../../france/intent/schema';
+import { LanguageSchema } from '../../lib/language';
 
 /** The part of an Intent an eval case pins down; omitted fields are not compared. */
 export const ExpectedIntentSchema = z.object({
   kind: z.enum(['prospect', 'other']),
-  language: z.enum(['fr', 'en']),
+  language: LanguageSchema,
   sectors: z.array(z.object({ naf: z.array(z.string()) })).optional(),
   places: z.array(z.object({ kind: z.enum(['commune', 'departement', 'region']), code: z.string() })).optional(),
   count: z.number().nullable().optional(),

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { approveAction, BULK_MAX, bulkDecide, cancelAction, ignoreAction, rejectAction, resolveAction } from '../../actions/decide';
-import { actionDto } from '../../actions/dto';
+import { ActionDetailDtoSchema, ActionDtoSchema, actionDto, ActionPageSchema, BulkDecisionDtoSchema, ProposedActionDtoSchema } from '../../actions/dto';
 import { ApiProposalSchema, PayloadEditSchema } from '../../actions/payload';
 import { proposeOutbound } from '../../actions/propose';
 import { ActionListQuery, getActionDetail, listActionsPage } from '../../actions/queries';
@@ -44,7 +44,7 @@ export const actionsRoutes = router()
       tags,
       security,
       request: { query: ActionListQuery },
-      responses: responses({ 200: 'a page of actions with counts per status' }),
+      responses: responses({ 200: 'a page of actions with counts per status' }, ActionPageSchema),
     }),
     async (c) => c.json(await listActionsPage(c.get('crm'), c.req.valid('query')), 200),
   )
@@ -56,7 +56,7 @@ export const actionsRoutes = router()
       security,
       description: 'Propose an outbound action (it waits for approval; nothing is sent). An Idempotency-Key header makes retries return the same action.',
       request: { body: jsonBody(ApiProposalSchema) },
-      responses: responses({ 201: 'proposed', 200: 'the same action (idempotent retry)', 409: 'the recipient opted out' }),
+      responses: responses({ 201: 'proposed', 200: 'the same action (idempotent retry)', 409: 'the recipient opted out' }, ProposedActionDtoSchema),
     }),
     async (c) => {
       const crm = c.get('crm');
@@ -74,7 +74,7 @@ export const actionsRoutes = router()
       security,
       description: `Approve, reject or ignore up to ${BULK_MAX} actions; approving more than 50 at once is admin-only.`,
       request: { body: jsonBody(BulkSchema) },
-      responses: responses({ 200: 'one result per id', 403: 'admin-only above 50 approvals' }),
+      responses: responses({ 200: 'one result per id', 403: 'admin-only above 50 approvals' }, BulkDecisionDtoSchema),
     }),
     async (c) => {
       const results = await bulkDecide(c.get('crm'), c.req.valid('json'));
@@ -89,7 +89,7 @@ export const actionsRoutes = router()
       tags,
       security,
       request: { params: IdParam },
-      responses: responses({ 200: 'the action, its rendered message, versions, diff and history' }),
+      responses: responses({ 200: 'the action, its rendered message, versions, diff and history' }, ActionDetailDtoSchema),
     }),
     async (c) => c.json(await getActionDetail(c.get('crm'), c.req.valid('param').id, c.get('deps').config), 200),
   )
@@ -102,7 +102,7 @@ export const actionsRoutes = router()
       description:
         'Approve; with `payload` = edit and approve (a new version; proposed and approved payloads are both kept). `version` guards against approving a draft that changed.',
       request: { params: IdParam, body: optionalBody(ApproveSchema) },
-      responses: responses({ 200: 'approved', 409: 'not pending approval, or changed since read' }),
+      responses: responses({ 200: 'approved', 409: 'not pending approval, or changed since read' }, ActionDtoSchema),
     }),
     async (c) => {
       const crm = c.get('crm');
@@ -120,7 +120,7 @@ export const actionsRoutes = router()
       security,
       description: 'Reject; with `sendBack: true` the reason goes to the drafting teammate, who makes a new version of the same action.',
       request: { params: IdParam, body: jsonBody(RejectSchema) },
-      responses: responses({ 200: 'rejected or sent back', 409: 'not pending approval' }),
+      responses: responses({ 200: 'rejected or sent back', 409: 'not pending approval' }, ActionDtoSchema),
     }),
     async (c) => {
       const crm = c.get('crm');
@@ -136,7 +136,7 @@ export const actionsRoutes = router()
       tags,
       security,
       request: { params: IdParam },
-      responses: responses({ 200: 'ignored', 409: 'not pending approval' }),
+      responses: responses({ 200: 'ignored', 409: 'not pending approval' }, ActionDtoSchema),
     }),
     async (c) => {
       const crm = c.get('crm');
@@ -153,7 +153,7 @@ export const actionsRoutes = router()
       security,
       description: 'Withdraw an action that has not been handed to a channel yet.',
       request: { params: IdParam, body: optionalBody(CancelSchema) },
-      responses: responses({ 200: 'cancelled', 409: 'already sent or being sent' }),
+      responses: responses({ 200: 'cancelled', 409: 'already sent or being sent' }, ActionDtoSchema),
     }),
     async (c) => {
       const crm = c.get('crm');
@@ -170,7 +170,7 @@ export const actionsRoutes = router()
       security,
       description: 'Decide a delivery_unknown (or failed) action: it was sent, send it again, or cancel it.',
       request: { params: IdParam, body: jsonBody(ResolveSchema) },
-      responses: responses({ 200: 'resolved', 409: 'nothing to resolve' }),
+      responses: responses({ 200: 'resolved', 409: 'nothing to resolve' }, ActionDtoSchema),
     }),
     async (c) => {
       const crm = c.get('crm');

@@ -14,7 +14,7 @@ describe('/api/activities', () => {
     expect(logged.status).toBe(201);
     expect(logged.body).toMatchObject({ kind: 'call', actorType: 'user', summary: 'Appel : rappeler en janvier' });
     const { body } = await t.request('GET', `/api/activities?subjectType=company&subjectId=${c.id}`);
-    expect(body.items.map((a: { kind: string }) => a.kind)).toEqual(['call', 'created']);
+    expect(body.items.map((a) => a.kind)).toEqual(['call', 'created']);
   });
 
   it('rejects bad input naming the field', async () => {

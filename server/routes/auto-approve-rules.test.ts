@@ -70,7 +70,7 @@ describe('/api/auto-approve-rules', () => {
     expect((await draft(personId, {}, 'replier')).status).toBe('approved');
     await sql`update auto_approve_rules set expires_at = now() - interval '1 second' where id = ${rule.id}`.execute(t.db.kysely);
     expect((await draft(personId, {}, 'replier')).status).toBe('pending_approval');
-    expect((await t.request('GET', '/api/auto-approve-rules')).body.items.find((r: { id: string }) => r.id === rule.id).active).toBe(false);
+    expect((await t.request('GET', '/api/auto-approve-rules')).body.items.find((r) => r.id === rule.id)!.active).toBe(false);
   });
 
   it('requires an expiry date in the future, naming the field', async () => {

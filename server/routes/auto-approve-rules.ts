@@ -1,13 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
-import { createRule, deleteRule, listRules, ruleDto, RuleCreateSchema, RulePatchSchema, updateRule } from '../../actions/rules';
+import { createRule, deleteRule, listRules, RuleCreateSchema, RuleDtoSchema, ruleDto, RulePatchSchema, updateRule } from '../../actions/rules';
+import { listSchema } from '../../crm/dto';
 import { requireAdmin } from '../middleware/auth';
 import { IdParam, jsonBody, responses, router, security } from '../openapi';
 
 const tags = ['Auto-approve rules'];
 
 export const autoApproveRulesRoutes = router()
-  .openapi(createRoute({ method: 'get', path: '/auto-approve-rules', tags, security, responses: responses({ 200: 'the rules (none by default)' }) }), async (c) =>
-    c.json({ items: (await listRules(c.get('crm'))).map(ruleDto) }, 200),
+  .openapi(
+    createRoute({ method: 'get', path: '/auto-approve-rules', tags, security, responses: responses({ 200: 'the rules (none by default)' }, listSchema(RuleDtoSchema)) }),
+    async (c) => c.json({ items: (await listRules(c.get('crm'))).map(ruleDto) }, 200),
   )
   .openapi(
     createRoute({
@@ -18,7 +20,7 @@ export const autoApproveRulesRoutes = router()
       middleware: [requireAdmin] as const,
       description: 'A scoped, expiring rule; every approval it makes is audited with its id.',
       request: { body: jsonBody(RuleCreateSchema) },
-      responses: responses({ 201: 'created', 403: 'admin-only' }),
+      responses: responses({ 201: 'created', 403: 'admin-only' }, RuleDtoSchema),
     }),
     async (c) => c.json(ruleDto(await createRule(c.get('crm'), c.req.valid('json'))), 201),
   )
@@ -30,7 +32,7 @@ export const autoApproveRulesRoutes = router()
       security,
       middleware: [requireAdmin] as const,
       request: { params: IdParam, body: jsonBody(RulePatchSchema) },
-      responses: responses({ 200: 'updated', 403: 'admin-only', 409: 'stale version' }),
+      responses: responses({ 200: 'updated', 403: 'admin-only', 409: 'stale version' }, RuleDtoSchema),
     }),
     async (c) => c.json(ruleDto(await updateRule(c.get('crm'), c.req.valid('param').id, c.req.valid('json'))), 200),
   )

@@ -38,7 +38,7 @@ describe('/api/chat', () => {
     const got = await settled(threadId);
     expect(got.status).toBe(200);
     expect(got.body.run).toMatchObject({ id: runId, status: 'succeeded', mode: 'offline', modelCalls: 0 });
-    expect(got.body.messages.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant']);
+    expect(got.body.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
     expect(got.body.messages[1].content).toMatch(/3 brouillons attendent votre validation/);
 
     // replay after a given event id
@@ -51,7 +51,7 @@ describe('/api/chat', () => {
     expect(next.status).toBe(202);
     expect(next.body.threadId).toBe(threadId);
     const after = await settled(threadId);
-    expect(after.body.messages.at(-1).content).toMatch(/prospects? dans le CRM/);
+    expect(after.body.messages.at(-1)!.content).toMatch(/prospects? dans le CRM/);
   });
 
   it('rejects bad input naming the field', async () => {

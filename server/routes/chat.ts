@@ -1,12 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { TeammateDeps } from '../../graph/deps';
+import type { ChatRole, RunStatus, TeammateMode } from '../../db/tables/teammates';
 import { startChat } from '../../agents/supervisor/chat';
 import { followThread } from '../../graph/store/follow-thread';
 import { latestRun } from '../../graph/store/runs';
 import { findThread, listMessages } from '../../graph/store/threads';
 import { notFound } from '../../lib/errors';
-import { validationError } from '../../lib/validation';
+import { DateTimeSchema, UuidSchema } from '../../crm/schemas';
 import { jsonBody, responses, router, security } from '../openapi';
 
 // Chat with the teammates: POST a message (the run goes on in the background), follow its
@@ -24,9 +25,39 @@ const EventsQuery = z.object({ after: z.coerce.number().int().min(0).optional() 
 
 const tags = ['Chat'];
 
+const ChatStartedSchema = z.object({ threadId: UuidSchema, runId: UuidSchema });
+/** A thread: its messages, oldest first, and its latest run (null before the first). */
+const ChatThreadSchema = z.object({
+  threadId: UuidSchema,
+  title: z.string(),
+  messages: z.array(
+    z.object({
+      id: UuidSchema,
+      role: z.enum(['user', 'assistant'] as const satisfies readonly ChatRole[]),
+      content: z.string(),
+      runId: UuidSchema.nullable(),
+      data: z.record(z.string(), z.unknown()),
+      createdAt: DateTimeSchema,
+    }),
+  ),
+  run: z
+    .object({
+      id: UuidSchema,
+      status: z.enum(['running', 'succeeded', 'failed', 'awaiting_reply'] as const satisfies readonly RunStatus[]),
+      mode: z.enum(['offline', 'model'] as const satisfies readonly TeammateMode[]),
+      model: z.string().nullable(),
+      durationMs: z.number().int().nullable(),
+      modelCalls: z.number().int(),
+      tokensIn: z.number().int(),
+      tokensOut: z.number().int(),
+      costUsd: z.number(),
+      error: z.string().nullable(),
+    })
+    .nullable(),
+});
+
 export function chatRoutes(deps: TeammateDeps) {
-  const app = router();
-  app
+  return router()
     .openapi(
       createRoute({
         method: 'post',
@@ -35,10 +66,7 @@ export function chatRoutes(deps: TeammateDeps) {
         security,
         summary: 'Send a message to the teammates; answers at once with the thread and run ids',
         request: { body: jsonBody(ChatRequestSchema), headers: z.object({ 'idempotency-key': z.string().max(200).optional() }) },
-        responses: responses(
-          { 202: 'accepted: the run goes on; follow /chat/{threadId}/events', 409: 'a run is already in progress on this thread' },
-          z.object({ threadId: z.string(), runId: z.string() }),
-        ),
+        responses: responses({ 202: 'accepted: the run goes on; follow /chat/{threadId}/events', 409: 'a run is already in progress on this thread' }, ChatStartedSchema),
       }),
       async (c) => {
         const crm = c.get('crm');
@@ -55,7 +83,14 @@ export function chatRoutes(deps: TeammateDeps) {
       },
     )
     .openapi(
-      createRoute({ method: 'get', path: '/chat/{threadId}', tags, security, request: { params: ThreadParam }, responses: responses({ 200: 'the conversation' }) }),
+      createRoute({
+        method: 'get',
+        path: '/chat/{threadId}',
+        tags,
+        security,
+        request: { params: ThreadParam },
+        responses: responses({ 200: 'the conversation' }, ChatThreadSchema),
+      }),
       async (c) => {
         const crm = c.get('crm');
         const { threadId } = c.req.valid('param');
@@ -85,28 +120,33 @@ export function chatRoutes(deps: TeammateDeps) {
           200,
         );
       },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/chat/{threadId}/events',
+        tags,
+        security,
+        summary: "Follow a thread's runs: one server-sent event per step (`id` = the event's number); `after` or Last-Event-ID resumes",
+        request: { params: ThreadParam, query: EventsQuery },
+        responses: responses({ 200: { description: 'the event stream', mediaType: 'text/event-stream', schema: z.string() } }),
+      }),
+      async (c) => {
+        const crm = c.get('crm');
+        const { threadId } = c.req.valid('param');
+        if (!(await findThread(crm.db, crm.workspaceId, threadId))) throw notFound('thread');
+        const lastHeader = Number(c.req.header('last-event-id'));
+        const after = c.req.valid('query').after ?? (Number.isFinite(lastHeader) ? lastHeader : 0);
+        return streamSSE(c, async (stream) => {
+          await followThread(
+            crm.db,
+            { workspaceId: crm.workspaceId, threadId, after },
+            {
+              send: (e) => stream.writeSSE({ id: String(e.id), event: e.kind, data: JSON.stringify({ runId: e.runId, at: e.at, ...e.data }) }),
+              aborted: () => stream.aborted,
+            },
+          );
+        });
+      },
     );
-  // SSE: documented by its summary only (zod-openapi has no event-stream response type)
-  app.get('/chat/:threadId/events', async (c) => {
-    const params = ThreadParam.safeParse({ threadId: c.req.param('threadId') });
-    if (!params.success) throw validationError(params.error);
-    const query = EventsQuery.safeParse(c.req.query());
-    if (!query.success) throw validationError(query.error);
-    const crm = c.get('crm');
-    const { threadId } = params.data;
-    if (!(await findThread(crm.db, crm.workspaceId, threadId))) throw notFound('thread');
-    const lastHeader = Number(c.req.header('last-event-id'));
-    const after = query.data.after ?? (Number.isFinite(lastHeader) ? lastHeader : 0);
-    return streamSSE(c, async (stream) => {
-      await followThread(
-        crm.db,
-        { workspaceId: crm.workspaceId, threadId, after },
-        {
-          send: (e) => stream.writeSSE({ id: String(e.id), event: e.kind, data: JSON.stringify({ runId: e.runId, at: e.at, ...e.data }) }),
-          aborted: () => stream.aborted,
-        },
-      );
-    });
-  });
-  return app;
 }

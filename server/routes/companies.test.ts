@@ -22,9 +22,9 @@ describe('/api/companies', () => {
     expect(page1.body.items).toHaveLength(2);
     expect(page1.body.nextCursor).toBeTruthy();
     const page2 = await t.request('GET', `/api/companies?limit=2&nafCode=69.20Z&cursor=${page1.body.nextCursor}`);
-    expect(page2.body.items.map((c: { id: string }) => c.id)).not.toContain(page1.body.items[0].id);
+    expect(page2.body.items.map((c) => c.id)).not.toContain(page1.body.items[0].id);
     const search = await t.request('GET', '/api/companies?q=bâti');
-    expect(search.body.items.map((c: { name: string }) => c.name)).toEqual([lyonBati.name]);
+    expect(search.body.items.map((c) => c.name)).toEqual([lyonBati.name]);
   });
 
   it('updates with the current version, answers 409 on a stale one, deletes', async () => {
@@ -74,6 +74,6 @@ describe('/api/companies', () => {
     expect((await t.request('PATCH', `/api/companies/${c.id}`, { ...asB, body: { name: 'pwned', version: 1 } })).status).toBe(404);
     expect((await t.request('DELETE', `/api/companies/${c.id}`, asB)).status).toBe(404);
     const list = await t.request('GET', '/api/companies?limit=200', asB);
-    expect(list.body.items.map((x: { id: string }) => x.id)).not.toContain(c.id);
+    expect(list.body.items.map((x) => x.id)).not.toContain(c.id);
   });
 });

@@ -50,7 +50,7 @@ describe('/api/connectors', () => {
     expect(JSON.stringify(row)).not.toContain(PASSWORD);
     const list = await t.request('GET', '/api/connectors', { token: t.a.memberToken });
     expect(list.status).toBe(200);
-    expect(list.body.items.map((c: { id: string }) => c.id)).toContain(r.body.id);
+    expect(list.body.items.map((c) => c.id)).toContain(r.body.id);
     expect(JSON.stringify(list.body)).not.toContain(PASSWORD);
     expect(JSON.stringify(list.body)).not.toContain(row.secret);
     const audit = await listAudit(t.db.kysely, t.a.id, 'channel', r.body.id);

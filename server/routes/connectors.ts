@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
+  ConnectorDtoSchema,
   connectorDto,
   ConnectorPatchSchema,
   createConnector,
@@ -7,10 +8,12 @@ import {
   getConnector,
   listConnectors,
   SmtpConnectorCreateSchema,
+  ConnectorTestResultSchema,
   testConnector,
   updateConnector,
 } from '../../channels/connectors';
 import { secretKeys } from '../../lib/secrets';
+import { listSchema } from '../../crm/dto';
 import { requireAdmin } from '../middleware/auth';
 import { IdParam, jsonBody, responses, router, security } from '../openapi';
 
@@ -19,8 +22,15 @@ import { IdParam, jsonBody, responses, router, security } from '../openapi';
 const tags = ['Connectors'];
 
 export const connectorsRoutes = router()
-  .openapi(createRoute({ method: 'get', path: '/connectors', tags, security, responses: responses({ 200: 'the connected channels (never their secrets)' }) }), async (c) =>
-    c.json({ items: (await listConnectors(c.get('crm'))).map(connectorDto) }, 200),
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/connectors',
+      tags,
+      security,
+      responses: responses({ 200: 'the connected channels (never their secrets)' }, listSchema(ConnectorDtoSchema)),
+    }),
+    async (c) => c.json({ items: (await listConnectors(c.get('crm'))).map(connectorDto) }, 200),
   )
   .openapi(
     createRoute({
@@ -30,12 +40,13 @@ export const connectorsRoutes = router()
       security,
       middleware: [requireAdmin] as const,
       request: { body: jsonBody(SmtpConnectorCreateSchema) },
-      responses: responses({ 201: 'connected', 403: 'admin-only' }),
+      responses: responses({ 201: 'connected', 403: 'admin-only' }, ConnectorDtoSchema),
     }),
     async (c) => c.json(connectorDto(await createConnector(c.get('crm'), secretKeys(c.get('deps').config), c.req.valid('json'))), 201),
   )
-  .openapi(createRoute({ method: 'get', path: '/connectors/{id}', tags, security, request: { params: IdParam }, responses: responses({ 200: 'the channel' }) }), async (c) =>
-    c.json(connectorDto(await getConnector(c.get('crm'), c.req.valid('param').id)), 200),
+  .openapi(
+    createRoute({ method: 'get', path: '/connectors/{id}', tags, security, request: { params: IdParam }, responses: responses({ 200: 'the channel' }, ConnectorDtoSchema) }),
+    async (c) => c.json(connectorDto(await getConnector(c.get('crm'), c.req.valid('param').id)), 200),
   )
   .openapi(
     createRoute({
@@ -45,7 +56,7 @@ export const connectorsRoutes = router()
       security,
       middleware: [requireAdmin] as const,
       request: { params: IdParam, body: jsonBody(ConnectorPatchSchema) },
-      responses: responses({ 200: 'updated (enable / disable / settings)', 403: 'admin-only', 409: 'stale version' }),
+      responses: responses({ 200: 'updated (enable / disable / settings)', 403: 'admin-only', 409: 'stale version' }, ConnectorDtoSchema),
     }),
     async (c) => c.json(connectorDto(await updateConnector(c.get('crm'), secretKeys(c.get('deps').config), c.req.valid('param').id, c.req.valid('json'))), 200),
   )
@@ -73,7 +84,7 @@ export const connectorsRoutes = router()
       middleware: [requireAdmin] as const,
       description: 'SMTP verify: connect, STARTTLS, authenticate; sends nothing.',
       request: { params: IdParam },
-      responses: responses({ 200: '{ ok, error? }', 403: 'admin-only' }),
+      responses: responses({ 200: 'whether the server accepted the handshake, else its answer', 403: 'admin-only' }, ConnectorTestResultSchema),
     }),
     async (c) => c.json(await testConnector(c.get('crm'), secretKeys(c.get('deps').config), c.req.valid('param').id), 200),
   );

@@ -44,7 +44,7 @@ describe('CSV import / export', () => {
     expect(companies).toHaveLength(1);
     expect(companies[0]).toMatchObject({ name: 'Électricité Bellecour', nafCode: '43.21A', address: '5 place Bellecour; bât. B' });
     const people = (await t.request('GET', '/api/people?limit=200')).body.items;
-    expect(people.map((p: { lastName: string; kind: string }) => `${p.lastName}:${p.kind}`).sort()).toEqual(['Dubois:lead', 'Dubois:lead', 'Morel:contact']);
+    expect(people.map((p) => `${p.lastName}:${p.kind}`).sort()).toEqual(['Dubois:lead', 'Dubois:lead', 'Morel:contact']);
 
     // the same file again, as UTF-8 with a BOM: everything is already known
     const again = await post(new TextEncoder().encode(`\uFEFF${csv}`));

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import { exportCsv } from '../../crm/csv/export';
-import { importCsv } from '../../crm/csv/import';
+import { importCsv, ImportReportSchema } from '../../crm/csv/import';
 import { responses, router, security } from '../openapi';
 
 const tags = ['Import / export'];
@@ -20,7 +20,7 @@ export const csvRoutes = router()
       security,
       description: 'Body: the CSV file as is (`;` or `,`, UTF-8 with or without BOM, or Windows-1252). `dryRun=true` reports without writing.',
       request: { query: ImportQuery },
-      responses: responses({ 200: 'what was (or would be) created, merged or rejected, by line' }),
+      responses: responses({ 200: 'what was (or would be) created, merged or rejected, by line' }, ImportReportSchema),
     }),
     async (c) => {
       const bytes = new Uint8Array(await c.req.arrayBuffer());
@@ -34,7 +34,7 @@ export const csvRoutes = router()
       tags,
       security,
       request: { params: ExportParams, query: ExportQuery },
-      responses: responses({ 200: 'CSV for French spreadsheets' }),
+      responses: responses({ 200: { description: 'CSV for French spreadsheets', mediaType: 'text/csv', schema: z.string() } }),
     }),
     (c) => {
       const entity = c.req.valid('param').file.replace('.csv', '') as 'companies' | 'people' | 'deals';
@@ -42,6 +42,6 @@ export const csvRoutes = router()
       c.header('Content-Disposition', `attachment; filename="relais-${entity}.csv"`);
       return stream(c, async (s) => {
         for await (const chunk of exportCsv(c.get('crm'), entity, c.req.valid('query'))) await s.write(chunk);
-      }) as never;
+      });
     },
   );

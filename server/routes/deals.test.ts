@@ -10,7 +10,7 @@ afterAll(async () => t?.close());
 describe('/api/deals', () => {
   it('lists the default stages with their probabilities', async () => {
     const { body } = await t.request('GET', '/api/stages');
-    expect(body.items.map((s: { name: string; probability: number }) => `${s.name} ${s.probability}`)).toEqual([
+    expect(body.items.map((s) => `${s.name} ${s.probability}`)).toEqual([
       'Nouveau 10',
       'Qualifié 25',
       'Rendez-vous 40',
@@ -31,7 +31,7 @@ describe('/api/deals', () => {
     const won = await t.request('PATCH', `/api/deals/${created.body.id}`, { body: { stage: 'gagne', probabilityOverride: null, version: 2 } });
     expect(won.body).toMatchObject({ stage: 'gagne', probability: 100, closedAt: expect.any(String) });
     const history = await t.request('GET', `/api/activities?subjectType=deal&subjectId=${created.body.id}&kind=stage_changed`);
-    expect(history.body.items.map((a: { data: { from: string; to: string } }) => `${a.data.from}>${a.data.to}`)).toEqual(['negociation>gagne', 'nouveau>negociation']);
+    expect(history.body.items.map((a) => `${a.data.from}>${a.data.to}`)).toEqual(['negociation>gagne', 'nouveau>negociation']);
     expect((await t.request('GET', '/api/deals?stage=gagne')).body.items).toHaveLength(1);
     expect((await t.request('GET', '/api/deals?stage=nouveau')).body.items).toHaveLength(0);
   });

@@ -110,12 +110,12 @@ describe('/api/members', () => {
     expect(theirs.body.error.code).toBe('not_found');
     expect(await roleOf(t.b.id, t.b.memberId)).toBe('member');
     expect((await t.request('PATCH', '/api/members/00000000-0000-7000-8000-000000000000', { body: { role: 'admin' } })).status).toBe(404);
-    expect((await t.request('GET', '/api/members')).body.items.map((m: { userId: string }) => m.userId)).not.toContain(t.b.memberId);
+    expect((await t.request('GET', '/api/members')).body.items.map((m) => m.userId)).not.toContain(t.b.memberId);
   });
 
   it('is described in the OpenAPI document', async () => {
     const doc = await t.request('GET', '/api/openapi.json', { token: null });
-    expect(doc.body.paths['/members/{userId}'].patch.requestBody.content['application/json'].schema.properties.role.enum).toEqual(['admin', 'member']);
+    expect(doc.body.paths['/members/{userId}'].patch!.requestBody!.content['application/json'].schema.properties!.role.enum).toEqual(['admin', 'member']);
     expect(doc.body.paths['/members'].get).toBeTruthy();
   });
 });

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { changeMemberRole, listMembers, memberDto, MemberRolePatchSchema } from '../../identity/members';
+import { changeMemberRole, listMembers, MemberDtoSchema, memberDto, MemberRolePatchSchema } from '../../identity/members';
+import { listSchema } from '../../crm/dto';
 import { requireAdmin } from '../middleware/auth';
 import { jsonBody, responses, router, security } from '../openapi';
 
@@ -16,7 +17,7 @@ export const membersRoutes = router()
       tags,
       security,
       middleware: [requireAdmin] as const,
-      responses: responses({ 200: 'the workspace members with their role, oldest first', 403: 'admin-only' }),
+      responses: responses({ 200: 'the workspace members with their role, oldest first', 403: 'admin-only' }, listSchema(MemberDtoSchema)),
     }),
     async (c) => c.json({ items: (await listMembers(c.get('crm'))).map(memberDto) }, 200),
   )
@@ -29,7 +30,7 @@ export const membersRoutes = router()
       middleware: [requireAdmin] as const,
       description: 'Make a member an administrator or the reverse (audited). The last administrator of a workspace cannot be demoted (409).',
       request: { params: UserIdParam, body: jsonBody(MemberRolePatchSchema) },
-      responses: responses({ 200: 'the member with the new role', 403: 'admin-only', 409: 'the last administrator cannot be demoted' }),
+      responses: responses({ 200: 'the member with the new role', 403: 'admin-only', 409: 'the last administrator cannot be demoted' }, MemberDtoSchema),
     }),
     async (c) => c.json(memberDto(await changeMemberRole(c.get('crm'), c.req.valid('param').userId, c.req.valid('json').role)), 200),
   );

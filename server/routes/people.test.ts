@@ -17,9 +17,9 @@ describe('/api/people', () => {
     expect(lead.body).toMatchObject({ id: expect.any(String), kind: 'lead', firstName: 'Camille', email: 'camille.roux@agence-du-parc.example', companyId: company.id });
     await t.request('POST', '/api/people', { body: { kind: 'contact', firstName: 'Jean', lastName: 'Martin' } });
     const leads = await t.request('GET', '/api/people?kind=lead');
-    expect(leads.body.items.map((p: { lastName: string }) => p.lastName)).toEqual(['Roux']);
+    expect(leads.body.items.map((p) => p.lastName)).toEqual(['Roux']);
     const contacts = await t.request('GET', '/api/people?kind=contact');
-    expect(contacts.body.items.map((p: { lastName: string }) => p.lastName)).toEqual(['Martin']);
+    expect(contacts.body.items.map((p) => p.lastName)).toEqual(['Martin']);
     expect((await t.request('GET', '/api/people?q=camille')).body.items).toHaveLength(1);
     expect((await t.request('GET', `/api/people?companyId=${company.id}`)).body.items).toHaveLength(1);
 
@@ -27,7 +27,7 @@ describe('/api/people', () => {
     expect(promoted.status).toBe(200);
     expect(promoted.body).toMatchObject({ kind: 'contact', version: 2 });
     const timeline = await t.request('GET', `/api/activities?subjectType=person&subjectId=${lead.body.id}`);
-    expect(timeline.body.items.map((a: { kind: string }) => a.kind)).toEqual(['promoted', 'created']);
+    expect(timeline.body.items.map((a) => a.kind)).toEqual(['promoted', 'created']);
     expect(timeline.body.items[0].data).toMatchObject({ from: 'lead', to: 'contact' });
   });
 

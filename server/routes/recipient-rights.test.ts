@@ -22,7 +22,7 @@ describe('POST /api/people/:id/opt-out', () => {
     const twin = await createPerson(t, { email: email.toUpperCase() });
     expect((await t.request('POST', '/api/actions', { body: { kind: 'email', personId: twin, subject: 's', body: 'b' } })).status).toBe(409);
     const timeline = await t.request('GET', `/api/activities?subjectType=person&subjectId=${personId}`);
-    expect(timeline.body.items.map((i: { kind: string }) => i.kind)).toContain('opted_out');
+    expect(timeline.body.items.map((i) => i.kind)).toContain('opted_out');
   });
 
   it('needs a token and stays inside the workspace', async () => {

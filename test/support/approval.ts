@@ -14,7 +14,7 @@ export async function createPerson(t: TestContext, opts: { ws?: TestWorkspace; e
     body: { kind: 'lead', firstName: opts.firstName ?? 'Claire', lastName: `Martin ${n}`, ...(email ? { email } : {}) },
   });
   if (r.status !== 201) throw new Error(`person not created: ${JSON.stringify(r.body)}`);
-  return r.body.id as string;
+  return r.body.id;
 }
 
 export function teammate(t: TestContext, ws: TestWorkspace = t.a, name = 'drafter'): CrmCtx {
@@ -32,5 +32,5 @@ export async function proposeEmail(t: TestContext, personId: string, over: Recor
     body: { kind: 'email', personId, subject: `Rénovation de vos locaux ${n}`, body: `Bonjour,\n\nNous rénovons des bureaux à Lyon.\n\nBien à vous`, ...over },
   });
   if (r.status !== 201 && r.status !== 200) throw new Error(`proposal failed: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body as { id: string; status: string; version: number };
+  return r.body;
 }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase, type Db } from '../../db/connection';
-import type { ApiMethod } from './api-client';
+import type { ApiMethod, ApiPath, ApiResponse, OpenApiResponse, UnknownResponse } from './api-client';
 import { insertUserWithRole, insertWorkspace } from '../../db/repositories/workspaces';
 import { issueToken } from '../../identity/tokens';
 import { loadConfig, type Config } from '../../lib/config';
@@ -16,8 +16,16 @@ import { httpApp, openRelais, type Relais, type RelaisOptions } from '../../serv
 import type { RelaisWorker, WorkerOptions } from '../../server/worker';
 
 type RequestOptions = { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> };
-// biome-ignore lint/suspicious/noExplicitAny: until the API's response schemas type the client (test/support/api-client.ts)
-type ApiRequest = (method: ApiMethod, path: string, opts?: RequestOptions) => Promise<{ status: number; body: any; headers: Headers }>;
+/**
+ * A path the routes declare answers its route's body, typed (test/support/api-client.ts; template
+ * literals such as `/api/companies/${id}` and query strings included), and so does the OpenAPI
+ * document; any other path (a deliberate 404, the Portal) answers the error envelope and unknowns.
+ */
+type ApiRequest = {
+  <M extends ApiMethod, P extends ApiPath<M>>(method: M, path: P, opts?: RequestOptions): Promise<ApiResponse<M, P>>;
+  (method: 'GET', path: '/api/openapi.json', opts?: RequestOptions): Promise<OpenApiResponse>;
+  (method: ApiMethod, path: string, opts?: RequestOptions): Promise<UnknownResponse>;
+};
 
 export type TestWorkspace = { id: string; adminToken: string; memberToken: string; adminId: string; memberId: string };
 

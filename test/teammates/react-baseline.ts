@@ -15,6 +15,7 @@ import type { WorkspaceProfile } from '../../identity/profile';
 import { leadFactsForPrompt, loadLeadFacts, type LeadFacts } from '../../crm/lead-facts';
 import { draftToolCallId } from '../../graph/outbound';
 import { estimateTokens } from '../../graph/model/tokens';
+import { LanguageSchema } from '../../lib/language';
 
 // The bench's baseline: LangGraph's prebuilt ReAct agent (createReactAgent) given the same
 // tools (find leads, lead facts, review, send_email through the same gate) and a simulated
@@ -149,7 +150,7 @@ export async function runReactBaseline(deps: TeammateDeps, workspaceId: string, 
       {
         name: 'send_email',
         description: 'Queue an email for the owner’s approval.',
-        schema: z.object({ personId: z.string(), subject: z.string(), body: z.string(), language: z.enum(['fr', 'en']) }),
+        schema: z.object({ personId: z.string(), subject: z.string(), body: z.string(), language: LanguageSchema }),
       },
     ),
   ];
