@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
-import { claimRun, findLapsedRuns, findRun, finishRun, insertRun, releaseRun, renewRunLease, type NewRun } from '../db/repositories/teammate-runs';
+import { addRunUsage, claimRun, findLapsedRuns, findRun, finishRun, insertRun, releaseRun, renewRunLease, type NewRun } from '../db/repositories/teammate-runs';
+import { AppError } from '../lib/errors';
+import type { Language } from '../lib/language';
+import { costOf } from './model/meter';
+import { ModelOutputError, ModelUnavailableError, type TokenUsage } from './model/types';
 import type { JobQueue } from '../db/jobs/queue';
 import type { Database } from '../db/schema';
 import type { RunKind, RunStatus, TeammateRun } from '../db/tables/teammates';
@@ -41,6 +45,22 @@ export async function queueRun(tx: Kysely<Database>, jobs: JobQueue, run: Omit<N
   return row;
 }
 
+/** Why a run failed, in the user's language; the technical detail stays on the run (and in the logs). */
+export function failureReply(err: unknown, language: Language): string {
+  const say = replies(language);
+  const reason =
+    err instanceof ModelUnavailableError
+      ? say.reasons.modelUnavailable
+      : err instanceof ModelOutputError
+        ? say.reasons.modelInvalid
+        : err instanceof Error && /abort|interrupt|lease lost|terminated/i.test(err.message)
+          ? say.reasons.interrupted
+          : err instanceof AppError
+            ? err.message
+            : say.reasons.internal;
+  return say.failed(reason);
+}
+
 /** The run's lease is renewed this often (a third of the lease: two renewals may fail before it lapses). */
 const renewEvery = (leaseMs: number) => Math.max(100, Math.floor(leaseMs / 3));
 
@@ -54,7 +74,10 @@ export async function executeRun(deps: TeammateDeps, runId: string, programs: Ru
   const run = await claimRun(db, runId, opts.owner, opts.leaseMs);
   if (!run) return (await isRunning(deps, runId)) ? 'held_elsewhere' : 'not_running';
   const program = programs[run.kind];
-  const scope = runScope(deps, { runId: run.id, workspaceId: run.workspace_id, threadId: run.thread_id, userId: null, kind: run.kind });
+  // every model call's usage is on the run as it happens: a worker killed mid-run loses none of it
+  const onUsage = (_purpose: string, model: string, usage: TokenUsage) =>
+    addRunUsage(db, run.id, { modelCalls: 1, tokensIn: usage.inputTokens, tokensOut: usage.outputTokens, costUsd: costOf(model, usage) }).then(() => undefined);
+  const scope = runScope(deps, { runId: run.id, workspaceId: run.workspace_id, threadId: run.thread_id, userId: null, kind: run.kind }, onUsage);
   // the program stops when this worker stops, or when another worker took the run over
   const stop = new AbortController();
   const onAbort = () => stop.abort(opts.signal.reason);
@@ -90,7 +113,7 @@ export async function executeRun(deps: TeammateDeps, runId: string, programs: Ru
     const message = err instanceof Error ? err.message : String(err);
     scope.log.error({ err: message }, 'run failed');
     const language = (await loadWorkspaceProfile(db, run.workspace_id).catch(() => null))?.defaultLanguage ?? 'fr';
-    await record(deps, run, scope, { status: 'failed', reply: replies(language).failed(message), result: {}, error: message });
+    await record(deps, run, scope, { status: 'failed', reply: failureReply(err, language), result: {}, error: message });
     return 'finished';
   } finally {
     clearInterval(renew);
@@ -106,17 +129,22 @@ async function isRunning(deps: TeammateDeps, runId: string): Promise<boolean> {
 async function record(deps: TeammateDeps, run: TeammateRun, scope: RunScope, out: ProgramResult): Promise<void> {
   const db = deps.db.kysely;
   const usage = scope.meter.snapshot();
+  const degraded = scope.budget.degraded;
   if (out.reply) {
+    const language = (await loadWorkspaceProfile(db, run.workspace_id).catch(() => null))?.defaultLanguage ?? 'fr';
+    // the model stopped answering and the offline teammate finished: the reply says so, plainly
+    const content = degraded && out.status !== 'failed' ? `${out.reply}\n\n${replies(language).degraded}` : out.reply;
     await addMessage(db, {
       workspaceId: run.workspace_id,
       threadId: run.thread_id,
       runId: run.id,
       role: 'assistant',
-      content: out.reply,
-      data: { mode: scope.mode, status: out.status, ...out.data },
+      content,
+      data: { mode: scope.mode, status: out.status, ...(degraded ? { degraded } : {}), ...out.data },
     });
   }
-  await finishRun(db, run.id, { status: out.status, usage, error: out.error, result: { ...out.result, byPurpose: usage.byPurpose } });
+  if (degraded) scope.log.warn({ reason: degraded }, 'the model stopped answering; the run finished offline');
+  await finishRun(db, run.id, { status: out.status, error: out.error, result: { ...out.result, byPurpose: usage.byPurpose, ...(degraded ? { degraded } : {}) } });
   if (out.status === 'failed') await scope.emit('error', { message: out.error ?? 'failed' }).catch(() => undefined);
   await scope.emit('run_finished', {
     status: out.status,
@@ -135,7 +163,7 @@ export async function failAbandonedRun(deps: TeammateDeps, runId: string, error:
   if (run?.status !== 'running') return;
   const scope = runScope(deps, { runId: run.id, workspaceId: run.workspace_id, threadId: run.thread_id, userId: null, kind: run.kind });
   const language = (await loadWorkspaceProfile(db, run.workspace_id).catch(() => null))?.defaultLanguage ?? 'fr';
-  await record(deps, run, scope, { status: 'failed', reply: replies(language).failed(error.message), result: {}, error: error.message });
+  await record(deps, run, scope, { status: 'failed', reply: failureReply(error, language), result: {}, error: error.message });
 }
 
 /** Runs whose worker died: each is sent to the queue again, once per lapse. */

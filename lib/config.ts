@@ -26,6 +26,10 @@ const EnvSchema = z.object({
   OPENAI_BASE_URL: z.string().url().optional(),
   RELAIS_MODEL: z.string().default('gpt-4o-mini'),
   RELAIS_LLM_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** one model request's timeout */
+  RELAIS_MODEL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  /** what a run may lose to a failing or hanging model (attempts, waits) before it finishes with the offline teammate */
+  RELAIS_RUN_MODEL_BUDGET_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   RELAIS_COMPANY_SOURCE: z.enum(['offline', 'api']).default('offline'),
 });
 

@@ -34,10 +34,10 @@ describe('Settings → background work', () => {
     expect(en).toContain('Background work');
     expect(en).toContain('A request in the chat');
 
-    // the conversation says it too, in the workspace's language
+    // the conversation says it too, in the workspace's language; the technical reason stays on the run
     const thread = await t.request('GET', `/api/chat/${started.threadId}`);
     expect(thread.body.run).toMatchObject({ status: 'failed', error: 'the worker died three times' });
-    expect(thread.body.messages.at(-1)).toMatchObject({ role: 'assistant', content: expect.stringContaining('the worker died three times') });
+    expect(thread.body.messages.at(-1)).toMatchObject({ role: 'assistant', content: 'Je n’ai pas pu terminer : une erreur interne est survenue ; elle a été consignée.' });
 
     // members do not see the section; another workspace sees none of it
     expect((await as(t.a.id, t.a.memberId)).page).not.toContain('Travaux en arrière-plan');

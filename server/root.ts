@@ -55,6 +55,7 @@ export async function openRelais(opts: RelaisOptions = {}): Promise<Relais> {
     db,
     model: modelFromConfig(config),
     concurrency: config.RELAIS_LLM_CONCURRENCY,
+    modelBudgetMs: config.RELAIS_RUN_MODEL_BUDGET_MS,
     gate: approvalGate,
     jobs,
     companies: createCompanySource({ ...process.env, RELAIS_COMPANY_SOURCE: config.RELAIS_COMPANY_SOURCE }),

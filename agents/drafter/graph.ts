@@ -54,7 +54,16 @@ export function buildDrafterGraph(deps: DrafterGraphDeps) {
 
 export type DrafterGraph = ReturnType<typeof buildDrafterGraph>;
 
-export const initialLeadState = (task: LeadTask): LeadDraftStateType => ({ task, facts: null, examples: [], draft: null, review: null, round: 0, outcome: null });
+export const initialLeadState = (task: LeadTask): LeadDraftStateType => ({
+  task,
+  facts: null,
+  examples: [],
+  draft: null,
+  review: null,
+  round: 0,
+  draftedOffline: false,
+  outcome: null,
+});
 
 /** The drafter graph's nodes and edges, walked directly (same semantics as the compiled graph). */
 export function createDrafterRunner(deps: DrafterGraphDeps) {

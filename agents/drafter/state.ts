@@ -52,6 +52,8 @@ export const LeadDraftState = Annotation.Root({
   draft: Annotation<Draft | null>,
   review: Annotation<Review | null>,
   round: Annotation<number>,
+  /** the model did not answer: this draft is the offline teammate's */
+  draftedOffline: Annotation<boolean>,
   outcome: Annotation<LeadOutcome | null>,
 });
 

@@ -16,7 +16,9 @@ export type ReviewCode =
   | 'spam'
   | 'links'
   | 'greeting'
-  | 'critique';
+  | 'critique'
+  /** the model's review could not be had: the draft passed the mechanical checks only */
+  | 'unreviewed';
 export type ReviewNote = { code: ReviewCode; severity: ReviewSeverity; message: string };
 export type Verdict = 'pass' | 'revise';
 export type Review = { verdict: Verdict; notes: ReviewNote[] };

@@ -6,7 +6,7 @@ import type { CrmCtx } from '../../crm/context';
 import { createTestContext, type TestContext } from '../../test/support/context';
 import { loadWorkspaceProfile, type WorkspaceProfile } from '../../identity/profile';
 import { createScriptedModel, type ScriptedReply } from '../../test/teammates/scripted-model';
-import type { ModelRequest } from '../../graph/model/types';
+import { ModelUnavailableError, type ModelRequest } from '../../graph/model/types';
 import { startChat } from './chat';
 import { waitForRun } from '../../graph/run-result';
 import type { RelaisWorker } from '../../server/worker';
@@ -270,6 +270,46 @@ describe('supervisor, scripted model', () => {
     const all = await byRun();
     expect(all).toHaveLength(6);
     expect(new Set(all.map((x) => x.person_id)).size).toBe(6);
+    // the stopped worker's calls still count: usage is recorded per call (the hung ones never answered)
+    const usage = await t.db.kysely.selectFrom('teammate_runs').select('model_calls').where('id', '=', started.runId).executeTakeFirstOrThrow();
+    expect(usage.model_calls).toBe(first.calls.length - (drafted - 4) + second.calls.length);
+  });
+});
+
+describe('a model that stops answering', () => {
+  const down = () => ({ error: new ModelUnavailableError('model provider unavailable: no answer after 5 attempts (503 busy)', 503) });
+
+  it('finishes the run with the offline teammate and says so, in the reply and on the drafts', async () => {
+    const model = createScriptedModel({ route: down(), draft: goodDraft(profile), review: passReview });
+    const r = await ask(deps({ model }, 2), 'trouve 2 entreprises de rénovation à Lyon et écris-leur');
+    expect(r.status).toBe('succeeded');
+    expect(r.actions).toHaveLength(2);
+    expect(r.reply).toMatch(/Le modèle ne répondait plus : j’ai terminé avec le coéquipier hors ligne/);
+    // degraded after the first refusal: no lead waited on the model again
+    expect(model.callsFor('route')).toHaveLength(1);
+    expect(model.callsFor('draft')).toHaveLength(0);
+    const rows = await actionsOf(r.actions.map((a) => a.id));
+    expect(rows.every((a) => a.reviewer?.notes.includes('Rédigé hors ligne : le modèle ne répondait pas.'))).toBe(true);
+    const run = await t.db.kysely.selectFrom('teammate_runs').select(['status', 'result']).where('id', '=', r.runId).executeTakeFirstOrThrow();
+    expect(run.result).toMatchObject({ degraded: expect.stringMatching(/503 busy/) });
+  });
+
+  it('keeps a draft whose review call failed, flagged for a human, with the mechanical review', async () => {
+    const model = createScriptedModel({ route: prospectCall(), draft: goodDraft(profile), review: down() });
+    const r = await ask(deps({ model }, 1), 'trouve une entreprise de rénovation à Lyon et écris-lui');
+    expect(r.status).toBe('succeeded');
+    expect(r.actions).toHaveLength(1);
+    const [row] = await actionsOf([r.actions[0].id]);
+    expect(row.status).toBe('pending_approval');
+    expect(row.reviewer).toEqual({ verdict: 'needs_attention', notes: ['Relu par les vérifications automatiques seulement : le modèle ne répondait pas.'] });
+  });
+
+  it('answers in the user’s language when a run fails, the technical detail kept on the run', async () => {
+    const model = createScriptedModel({ route: { error: new Error('socket hang up at 10.0.0.7:443') } });
+    const r = await ask(deps({ model }), 'trouve des entreprises de rénovation à Lyon');
+    expect(r.status).toBe('failed');
+    expect(r.reply).toBe('Je n’ai pas pu terminer : une erreur interne est survenue ; elle a été consignée.');
+    expect(r.error).toMatch(/socket hang up/);
   });
 });
 

@@ -107,8 +107,22 @@ export function findLapsedRuns(db: Executor, limit: number) {
 
 export type RunUsage = { modelCalls: number; tokensIn: number; tokensOut: number; costUsd: number };
 
-/** Ends (or pauses) a run: status, usage added to what earlier attempts spent, the lease released. */
-export function finishRun(db: Executor, id: string, f: { status: RunStatus; usage: RunUsage; error: string | null; result: Record<string, unknown> | null }) {
+/** One model call's usage, added as it happens: a worker killed mid-run loses none of it. */
+export function addRunUsage(db: Executor, id: string, u: RunUsage) {
+  return db
+    .updateTable('teammate_runs')
+    .set({
+      model_calls: sql<number>`model_calls + ${u.modelCalls}`,
+      tokens_in: sql<number>`tokens_in + ${u.tokensIn}`,
+      tokens_out: sql<number>`tokens_out + ${u.tokensOut}`,
+      cost_usd: sql<number>`cost_usd + ${u.costUsd}`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Ends (or pauses) a run: status, result and error, the lease released (its usage is recorded per call). */
+export function finishRun(db: Executor, id: string, f: { status: RunStatus; error: string | null; result: Record<string, unknown> | null }) {
   const over = f.status !== 'running';
   return db
     .updateTable('teammate_runs')
@@ -116,10 +130,6 @@ export function finishRun(db: Executor, id: string, f: { status: RunStatus; usag
       status: f.status,
       finished_at: over ? sql<Date>`now()` : null,
       duration_ms: over ? sql<number>`(extract(epoch from now() - started_at) * 1000)::int` : null,
-      model_calls: sql<number>`model_calls + ${f.usage.modelCalls}`,
-      tokens_in: sql<number>`tokens_in + ${f.usage.tokensIn}`,
-      tokens_out: sql<number>`tokens_out + ${f.usage.tokensOut}`,
-      cost_usd: sql<number>`cost_usd + ${f.usage.costUsd}`,
       error: f.error,
       ...(f.result ? { result: JSON.stringify(f.result) } : {}),
       lease_owner: null,

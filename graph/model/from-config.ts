@@ -13,7 +13,8 @@ export function modelFromConfig(config: Config): ChatModel | null {
     model ??= load();
     return model;
   };
-  const load = async () => (await import('./openai-provider')).createOpenAIModel({ apiKey, baseURL: config.OPENAI_BASE_URL, model: config.RELAIS_MODEL });
+  const load = async () =>
+    (await import('./openai-provider')).createOpenAIModel({ apiKey, baseURL: config.OPENAI_BASE_URL, model: config.RELAIS_MODEL, timeoutMs: config.RELAIS_MODEL_TIMEOUT_MS });
   return {
     name: config.RELAIS_MODEL,
     complete: async (req) => (await loaded()).complete(req),

@@ -19,15 +19,20 @@ export function priceFor(model: string): { input: number; output: number } {
   return key ? PRICES[key] : { input: 0, output: 0 };
 }
 
+/** The estimated cost of one call, in USD. */
+export function costOf(model: string, usage: TokenUsage): number {
+  const price = priceFor(model);
+  return (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1e6;
+}
+
 export class RunMeter {
   private totals: MeterTotals = { modelCalls: 0, tokensIn: 0, tokensOut: 0, costUsd: 0, byPurpose: {} };
 
   record(purpose: ModelPurpose, model: string, usage: TokenUsage): void {
-    const price = priceFor(model);
     this.totals.modelCalls++;
     this.totals.tokensIn += usage.inputTokens;
     this.totals.tokensOut += usage.outputTokens;
-    this.totals.costUsd += (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1e6;
+    this.totals.costUsd += costOf(model, usage);
     this.totals.byPurpose[purpose] = (this.totals.byPurpose[purpose] ?? 0) + 1;
   }
 

@@ -5,6 +5,7 @@ import { logger } from '../../lib/log';
 import { createOpenAIModel } from './openai-provider';
 import { callJson, chooseTool } from './structured';
 import { ModelOutputError, ModelUnavailableError } from './types';
+import { createModelBudget } from './budget';
 
 // The real `openai` client against a local OpenAI-compatible server.
 let close: (() => Promise<void>) | null = null;
@@ -91,5 +92,62 @@ describe('openai provider', () => {
     const r = await callJson(s.model, { purpose: 'review', messages: user }, 'review', z.object({ verdict: z.enum(['pass', 'revise']), notes: z.array(z.string()) }));
     expect(r).toEqual({ verdict: 'pass', notes: [] });
     expect(s.requests[0].response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'review' } });
+  });
+
+  it('retries a body cut short, a body that is not JSON, and a proxy page, like a transport error', async () => {
+    const s = await serve((_req, n) =>
+      n === 0
+        ? { truncate: true, json: completion({ content: 'cut' }) }
+        : n === 1
+          ? { raw: '{"id": "x", "choices": [ {"message": ' }
+          : n === 2
+            ? { raw: '<html>502 Bad Gateway</html>' }
+            : { json: completion({ content: 'ok' }) },
+    );
+    const r = await s.model.complete({ purpose: 'ask', messages: user });
+    expect(r.content).toBe('ok');
+    expect(s.requests).toHaveLength(4);
+  });
+
+  it('honours Retry-After exactly, and gives up at once when it asks more than the run has left', async () => {
+    const waits: number[] = [];
+    const s = await startOpenAICompatibleServer((_req, n) =>
+      n === 0 ? { status: 429, headers: { 'retry-after': '3' }, json: { error: { message: 'slow down' } } } : { json: completion({ content: 'ok' }) },
+    );
+    close = s.close;
+    const model = createOpenAIModel({ apiKey: 'k', baseURL: s.baseURL, model: 'm', sleep: async (ms) => void waits.push(ms), logger: logger.child({}, { level: 'silent' }) });
+    // enough budget: it waits the 3 s it was asked (not less, not capped), then succeeds
+    const roomy = createModelBudget(10_000);
+    expect((await model.complete({ purpose: 'ask', messages: user, budget: roomy })).content).toBe('ok');
+    expect(waits).toEqual([3000]);
+    expect(roomy.remainingMs()).toBeLessThanOrEqual(7000);
+    // asked 120 s with 60 s left: no second request, a clear error
+    const t = await startOpenAICompatibleServer(() => ({ status: 429, headers: { 'retry-after': '120' }, json: { error: { message: 'rate limit' } } }));
+    const tight = createOpenAIModel({ apiKey: 'k', baseURL: t.baseURL, model: 'm', sleep: async (ms) => void waits.push(ms), logger: logger.child({}, { level: 'silent' }) });
+    const err = await tight.complete({ purpose: 'ask', messages: user, budget: createModelBudget(60_000) }).catch((e: unknown) => e);
+    await t.close();
+    expect(err).toBeInstanceOf(ModelUnavailableError);
+    expect((err as Error).message).toMatch(/asked to wait 120 s/);
+    expect(t.requests).toHaveLength(1);
+  });
+
+  it('bounds a hanging provider by the request timeout and by what the run has left', async () => {
+    const s = await startOpenAICompatibleServer(() => ({ delayMs: 1500, json: completion({ content: 'late' }) }));
+    close = s.close;
+    const model = createOpenAIModel({
+      apiKey: 'k',
+      baseURL: s.baseURL,
+      model: 'm',
+      timeoutMs: 200,
+      retryBaseMs: 1,
+      sleep: async () => undefined,
+      logger: logger.child({}, { level: 'silent' }),
+    });
+    const budget = createModelBudget(700);
+    const started = Date.now();
+    const err = await model.complete({ purpose: 'ask', messages: user, budget }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ModelUnavailableError);
+    expect(Date.now() - started).toBeLessThan(1400); // not 5 × 60 s
+    expect(budget.remainingMs()).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { logger as rootLogger, type Logger } from '../../lib/log';
-import { backoffMs, classifyError } from './retry';
+import { backoffMs, classifyError, MalformedResponseError } from './retry';
 import { estimateMessagesTokens, estimateTokens } from './tokens';
 import { ModelUnavailableError, type ChatModel, type ModelMessage, type ModelRequest, type ModelResponse } from './types';
 
@@ -9,7 +9,7 @@ export type OpenAIModelOptions = {
   apiKey: string;
   baseURL?: string;
   model: string;
-  /** per request, milliseconds */
+  /** per attempt, milliseconds (RELAIS_MODEL_TIMEOUT_MS); the run's budget may cut it shorter */
   timeoutMs?: number;
   maxRetries?: number;
   retryBaseMs?: number;
@@ -50,13 +50,19 @@ function toParams(model: string, req: ModelRequest): ChatCompletionCreateParamsN
   return params;
 }
 
+/** Without a run's budget (evals, one-off calls): waits and hangs are still bounded. */
+const STANDALONE_BUDGET_MS = 5 * 60_000;
+
 /**
  * Chat completions through the official SDK against any OpenAI-compatible server (OpenAI,
- * Mistral, Ollama, vLLM). The SDK's own retries are off so that this loop owns them: 429,
- * 5xx and timeouts back off (Retry-After honoured), anything else fails at once.
+ * Mistral, Ollama, vLLM). The SDK's own retries are off so that this loop owns them: 429, 5xx,
+ * timeouts and bodies that are cut short or not a completion back off (Retry-After honoured
+ * exactly), anything else fails at once. Every attempt's timeout and every wait come out of the
+ * run's budget: a provider that would make the run wait past it is given up at once.
  */
 export function createOpenAIModel(opts: OpenAIModelOptions): ChatModel {
-  const client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, maxRetries: 0, timeout: opts.timeoutMs ?? 60_000 });
+  const timeoutMs = opts.timeoutMs ?? 60_000;
+  const client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, maxRetries: 0, timeout: timeoutMs });
   const maxRetries = opts.maxRetries ?? 4;
   const sleep = opts.sleep ?? defaultSleep;
   const log = (opts.logger ?? rootLogger).child({ component: 'model', model: opts.model });
@@ -64,9 +70,16 @@ export function createOpenAIModel(opts: OpenAIModelOptions): ChatModel {
     name: opts.model,
     async complete(req): Promise<ModelResponse> {
       const params = toParams(opts.model, req);
+      const standalone = Date.now() + STANDALONE_BUDGET_MS;
+      const remaining = () => (req.budget ? req.budget.remainingMs() : Math.max(0, standalone - Date.now()));
+      const unavailable = (why: string, status: number | null) => new ModelUnavailableError(`model provider unavailable: ${why}`, status);
       for (let attempt = 0; ; attempt++) {
+        const left = remaining();
+        if (left <= 0) throw unavailable('the run ran out of time waiting for it', null);
+        const started = Date.now();
         try {
-          const res = await client.chat.completions.create(params, { signal: req.signal });
+          const res = await client.chat.completions.create(params, { signal: req.signal, timeout: Math.max(1, Math.floor(Math.min(timeoutMs, left))) });
+          if (typeof res !== 'object' || res === null || !Array.isArray(res.choices)) throw new MalformedResponseError('the answer is not a chat completion');
           const choice = res.choices[0];
           const msg = choice?.message;
           const toolCalls = (msg?.tool_calls ?? []).flatMap((c) => (c.type === 'function' ? [{ id: c.id, name: c.function.name, arguments: c.function.arguments }] : []));
@@ -81,14 +94,15 @@ export function createOpenAIModel(opts: OpenAIModelOptions): ChatModel {
             },
           };
         } catch (err) {
+          req.budget?.spend(Date.now() - started);
           const d = classifyError(err);
-          if (!d.retry || attempt >= maxRetries || req.signal?.aborted) {
-            const why = err instanceof Error ? err.message : String(err);
-            if (d.retry) throw new ModelUnavailableError(`model provider unavailable after ${attempt + 1} attempts: ${why}`, d.status);
-            throw err;
-          }
+          const why = err instanceof Error ? err.message : String(err);
+          if (req.signal?.aborted || !d.retry) throw err;
+          if (attempt >= maxRetries) throw unavailable(`no answer after ${attempt + 1} attempts (${why})`, d.status);
           const wait = backoffMs(attempt, d.retryAfterMs, opts.retryBaseMs ?? 500);
+          if (wait >= remaining()) throw unavailable(`it asked to wait ${Math.round(wait / 1000)} s, more than the run has left (${why})`, d.status);
           log.warn({ purpose: req.purpose, status: d.status, attempt: attempt + 1, waitMs: Math.round(wait) }, 'model call failed, retrying');
+          req.budget?.spend(wait);
           await sleep(wait);
         }
       }

@@ -1,3 +1,5 @@
+import type { ModelBudget } from './budget';
+
 // The provider-neutral chat model contract every teammate calls. The openai SDK provider,
 // the scripted test model and the bench's simulated model all implement it.
 
@@ -24,6 +26,8 @@ export type ModelRequest = {
   responseFormat?: { name: string; schema: Record<string, unknown> };
   temperature?: number;
   signal?: AbortSignal;
+  /** the run's patience: caps each attempt's timeout and the waits between attempts */
+  budget?: Pick<ModelBudget, 'remainingMs' | 'spend'>;
 };
 
 export type TokenUsage = { inputTokens: number; outputTokens: number };

@@ -46,4 +46,13 @@ export const repliesEn: Replies = {
   },
   revised: (subject, status) => `I revised the draft "${subject}" following your notes (${status === 'needs_attention' ? 'needs attention' : 'waiting for approval'}).`,
   failed: (reason) => `I could not finish: ${reason}`,
+  degraded: 'The model stopped answering: I finished with the offline teammate. Please read these drafts carefully.',
+  reasons: {
+    modelUnavailable: 'the model provider is not answering at the moment.',
+    modelInvalid: 'the model gave no usable answer.',
+    interrupted: 'the work was interrupted; it will resume on its own.',
+    internal: 'an internal error occurred; it has been logged.',
+  },
+  draftedOffline: 'Drafted offline: the model was not answering.',
+  unreviewed: 'Checked by the automatic checks only: the model was not answering.',
 };

@@ -52,4 +52,13 @@ export const repliesFr: Replies = {
   },
   revised: (subject, status) => `J’ai révisé le brouillon « ${subject} » selon vos remarques (${status === 'needs_attention' ? 'à vérifier' : 'en attente de validation'}).`,
   failed: (reason) => `Je n’ai pas pu terminer : ${reason}`,
+  degraded: 'Le modèle ne répondait plus : j’ai terminé avec le coéquipier hors ligne. Relisez ces brouillons avec attention.',
+  reasons: {
+    modelUnavailable: 'le fournisseur du modèle ne répond pas pour le moment.',
+    modelInvalid: 'le modèle n’a pas donné de réponse exploitable.',
+    interrupted: 'le travail a été interrompu ; il reprendra de lui-même.',
+    internal: 'une erreur interne est survenue ; elle a été consignée.',
+  },
+  draftedOffline: 'Rédigé hors ligne : le modèle ne répondait pas.',
+  unreviewed: 'Relu par les vérifications automatiques seulement : le modèle ne répondait pas.',
 };

@@ -34,4 +34,12 @@ export type Replies = {
   };
   revised: (subject: string, status: string) => string;
   failed: (reason: string) => string;
+  /** the model stopped answering mid-run: the rest was done offline */
+  degraded: string;
+  /** why a run could not finish, in the user's words (the technical detail stays in the run's record) */
+  reasons: { modelUnavailable: string; modelInvalid: string; interrupted: string; internal: string };
+  /** a draft written offline because the model did not answer (reviewer note) */
+  draftedOffline: string;
+  /** the model's review could not be had: the draft passed the mechanical checks only (reviewer note) */
+  unreviewed: string;
 };

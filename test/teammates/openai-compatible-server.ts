@@ -12,7 +12,16 @@ export type ChatCompletionRequest = {
   response_format?: unknown;
 };
 
-export type ScriptedHttpReply = { status?: number; headers?: Record<string, string>; json?: unknown; delayMs?: number };
+export type ScriptedHttpReply = {
+  status?: number;
+  headers?: Record<string, string>;
+  json?: unknown;
+  /** a body sent as is (not JSON-encoded): a proxy's HTML page, a half-written JSON */
+  raw?: string;
+  /** send the headers and the first bytes of the body, then drop the connection */
+  truncate?: boolean;
+  delayMs?: number;
+};
 export type HttpHandler = (req: ChatCompletionRequest, n: number) => ScriptedHttpReply;
 
 export function completion(
@@ -59,8 +68,15 @@ export async function startOpenAICompatibleServer(handler: HttpHandler): Promise
       requests.push(body);
       const reply = handler(body, requests.length - 1);
       if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
+      const text = reply.raw ?? JSON.stringify(reply.json ?? {});
+      if (reply.truncate) {
+        res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', 'content-length': String(text.length + 100), ...(reply.headers ?? {}) });
+        res.write(text.slice(0, Math.floor(text.length / 2)));
+        setTimeout(() => res.destroy(), 10);
+        return;
+      }
       res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...(reply.headers ?? {}) });
-      res.end(JSON.stringify(reply.json ?? {}));
+      res.end(text);
     })().catch(() => res.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -2,7 +2,7 @@ import { fill, prompt } from '../../../prompts';
 import type { WorkspaceProfile } from '../../../identity/profile';
 import type { LeadFacts } from '../../../crm/lead-facts';
 import { chooseTool } from '../../../graph/model/structured';
-import type { ChatModel, ModelMessage } from '../../../graph/model/types';
+import { ModelUnavailableError, type ChatModel, type ModelMessage } from '../../../graph/model/types';
 import { leadFactsForPrompt } from '../../../crm/lead-facts';
 import { LanguageSchema } from '../../../lib/language';
 import { sendEmail } from '../../../tools/outbound';
@@ -82,9 +82,16 @@ export function composeNode(model: ChatModel | null) {
     const base = draft ?? (task.previous ? { subject: task.previous.subject, body: task.previous.body } : null);
     const notes = [...task.humanNotes, ...(draft ? reviewerNotes : (task.previous?.notes ?? []))];
     const revision = base && notes.length ? { subject: base.subject, body: base.body, notes } : null;
-    if (model) return { draft: await composeWithModel(model, task, facts, state.examples, revision), round };
     const seed = `${task.requestId}:${task.personId}`;
     const offlineRevision = round > 1 || task.previous ? { attempt: round + (task.previous ? 1 : 0), notes: review?.notes ?? [], humanNotes: task.humanNotes } : undefined;
-    return { draft: composeOffline(facts, task.profile, task.language, seed, offlineRevision), round };
+    const offline = () => composeOffline(facts, task.profile, task.language, seed, offlineRevision);
+    if (!model) return { draft: offline(), round };
+    try {
+      return { draft: await composeWithModel(model, task, facts, state.examples, revision), round };
+    } catch (err) {
+      // the model is not answering: the offline teammate writes this one, and the draft says so
+      if (!(err instanceof ModelUnavailableError)) throw err;
+      return { draft: offline(), round, draftedOffline: true };
+    }
   };
 }

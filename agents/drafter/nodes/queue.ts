@@ -3,6 +3,7 @@ import type { Db } from '../../../db/connection';
 import type { JobQueue } from '../../../db/jobs/queue';
 import { draftToolCallId, type OutboundGate, type ProposeEmail } from '../../../graph/outbound';
 import type { LeadDraftStateType, LeadDraftUpdate } from '../state';
+import { replies } from '../../../prompts';
 
 /**
  * The final draft as an outbound `send_email` call, intercepted into an action: pending
@@ -15,15 +16,16 @@ export function queueNode(db: Db, jobs: JobQueue, gate: OutboundGate) {
     const { task, draft, review } = state;
     if (!draft || !review) throw new Error('queue without a reviewed draft');
     const ctx: CrmCtx = { db: db.kysely, jobs, workspaceId: task.workspaceId, actor: { type: 'teammate', id: 'drafter' } };
-    const passed = review.verdict === 'pass';
-    const notes = review.notes.map((n) => n.message);
+    // a draft the model's reviewer could not read is queued flagged, never as passed
+    const passed = review.verdict === 'pass' && !review.notes.some((n) => n.code === 'unreviewed');
+    const notes = [...(state.draftedOffline ? [replies(task.language).draftedOffline] : []), ...review.notes.map((n) => n.message)];
     const proposal: ProposeEmail = {
       personId: task.personId,
       subject: draft.subject,
       body: draft.body,
       language: task.language,
       origin: { teammate: 'drafter', runId: task.runId, threadId: task.threadId, toolCallId: draftToolCallId(task.requestId, task.personId) },
-      reviewer: { verdict: review.verdict, notes },
+      reviewer: { verdict: passed ? 'pass' : 'revise', notes },
     };
     const { personId: _person, ...revision } = proposal;
     const action = task.previous ? await gate.reviseEmail(ctx, task.previous.actionId, { ...revision, humanNotes: task.humanNotes }) : await gate.proposeEmail(ctx, proposal);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { leadFactsForPrompt } from '../../../crm/lead-facts';
 import { callJson } from '../../../graph/model/structured';
-import { ModelOutputError, type ChatModel } from '../../../graph/model/types';
-import { fill, prompt } from '../../../prompts';
+import { ModelOutputError, ModelUnavailableError, type ChatModel } from '../../../graph/model/types';
+import { fill, prompt, replies } from '../../../prompts';
 import { verdictOf } from '../deterministic';
 import type { ReviewInput, ReviewNote, ReviewerStateType, ReviewerUpdate } from '../state';
 
@@ -29,6 +29,8 @@ export async function critique(model: ChatModel, input: ReviewInput): Promise<Re
     if (r.verdict === 'pass') return [];
     return (r.notes.length ? r.notes : ['revise']).map((message) => ({ code: 'critique', severity: 'error', message }));
   } catch (err) {
+    // the draft passed the mechanical checks: it is kept, flagged, rather than lost with the call
+    if (err instanceof ModelUnavailableError) return [{ code: 'unreviewed', severity: 'warning', message: replies(language).unreviewed }];
     if (!(err instanceof ModelOutputError)) throw err;
     return [{ code: 'critique', severity: 'warning', message: err.message }];
   }

@@ -1,6 +1,7 @@
 import { Overwrite } from '@langchain/langgraph';
 import { loadWorkspaceProfile } from '../../../identity/profile';
 import type { RunScope, TeammateDeps } from '../../../graph/deps';
+import { ModelUnavailableError } from '../../../graph/model/types';
 import { routeOffline } from '../routing/offline-router';
 import { routeWithModel } from '../routing/model-router';
 import type { SupervisorStateType, SupervisorUpdate } from '../state';
@@ -10,7 +11,11 @@ export function understandNode(deps: TeammateDeps, run: RunScope) {
   return async (s: SupervisorStateType): Promise<SupervisorUpdate> => {
     const profile = await loadWorkspaceProfile(deps.db.kysely, s.workspaceId);
     const plan = run.model
-      ? await routeWithModel(run.model, s.request.text, { name: profile.name, language: profile.defaultLanguage })
+      ? await routeWithModel(run.model, s.request.text, { name: profile.name, language: profile.defaultLanguage }).catch((err: unknown) => {
+          // the model is not answering: the offline teammate reads the request (the reply says so)
+          if (err instanceof ModelUnavailableError) return routeOffline(s.request.text, profile.defaultLanguage);
+          throw err;
+        })
       : routeOffline(s.request.text, profile.defaultLanguage);
     run.log.info({ route: plan.route }, 'request understood');
     await run.emit('request_understood', {
