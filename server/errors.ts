@@ -2,12 +2,17 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { AppError } from '../lib/errors';
-import { validationError } from '../lib/validation';
+import { assertStorable, validationError } from '../lib/validation';
 import type { AppEnv } from './env';
+import { DATABASE_RETRY_AFTER_S, isDatabaseUnavailable } from '../db/errors';
 
-/** zod-openapi hook: a failed validation becomes our 400 naming the field. */
-export function validationHook(result: { success: true } | { success: false; error: ZodError }) {
+/**
+ * zod-openapi hook: a failed validation becomes our 400 naming the field; so does, on every route
+ * at once, a string Postgres could not store (NUL, a lone surrogate) in the body, query or path.
+ */
+export function validationHook(result: { success: true; data?: unknown } | { success: false; error: ZodError }) {
   if (!result.success) throw validationError(result.error);
+  assertStorable(result.data);
 }
 
 export function errorBody(code: string, message: string, details: unknown = null) {
@@ -15,6 +20,11 @@ export function errorBody(code: string, message: string, details: unknown = null
 }
 
 export function onError(err: Error, c: Context<AppEnv>) {
+  if (isDatabaseUnavailable(err)) {
+    c.get('log')?.warn({ err: err.message }, 'database unavailable');
+    c.header('Retry-After', String(DATABASE_RETRY_AFTER_S));
+    return c.json(errorBody('database_unavailable', 'the database is not reachable right now; try again in a few seconds'), 503);
+  }
   if (err instanceof AppError) return c.json(errorBody(err.code, err.message, err.details), err.status);
   if (err instanceof HTTPException) {
     const status = err.status;
