@@ -8,6 +8,7 @@ import { AppError, conflict, notFound } from '../lib/errors';
 import type { Executor } from '../db/repositories/executor';
 import type { BulkItemResultSchema } from './dto';
 import { actionSentBackJob, actionsApprovedJob, LESSON_MAX } from './jobs';
+import { expireIfDue } from './expiry';
 import { applyEdit, type PayloadEdit } from './payload';
 import { invalidTransition } from './states';
 import { transitionActions } from './transition';
@@ -66,6 +67,8 @@ export async function approveAction(ctx: CrmCtx, id: string, opts: { payload?: P
   const edit = opts.payload && Object.values(opts.payload).some((v) => v !== undefined) ? opts.payload : null;
   if (edit) return approveEdited(ctx, id, edit, opts.version);
   const row = await ctx.db.transaction().execute(async (tx) => {
+    // past its expiry it expires here, whether or not the periodic sweep came by
+    await expireIfDue(tx, ctx.workspaceId, [id]);
     const [moved] = await transitionActions(tx, {
       to: 'approved',
       actor: ctx.actor,
@@ -84,10 +87,12 @@ export async function approveAction(ctx: CrmCtx, id: string, opts: { payload?: P
 
 /** Edit and approve: a new version by the human; proposed, approved and (later) executed stay apart. */
 async function approveEdited(ctx: CrmCtx, id: string, edit: PayloadEdit, version?: number): Promise<DecisionResult> {
-  const row = await ctx.db.transaction().execute(async (trx) => {
+  const row = await ctx.db.transaction().execute(async (trx): Promise<{ moved: DecisionResult } | { refused: ActionStatus }> => {
+    await expireIfDue(trx, ctx.workspaceId, [id]);
     const current = await lockAction(trx, ctx.workspaceId, id);
     if (!current) throw notFound('action');
-    if (current.status !== 'pending_approval') throw invalidTransition(current.status, 'approved');
+    // answered after the commit, so that an expiry found here is kept
+    if (current.status !== 'pending_approval') return { refused: current.status };
     if (version !== undefined && current.version !== version) {
       throw conflict(`this action changed since you opened it (now version ${current.version}); reload it and try again`, { currentVersion: current.version });
     }
@@ -110,9 +115,10 @@ async function approveEdited(ctx: CrmCtx, id: string, edit: PayloadEdit, version
       await insertVersion(trx, { actionId: id, version: nextVersion, payload, payloadHash: hash, author: ctx.actor, reviewer: null, note: 'edited on approval' });
     }
     await handOverApproved(ctx, trx, [moved], changed);
-    return { moved, changed };
+    return { moved: { id, status: moved.status, version: moved.version } };
   });
-  return { id, status: row.moved.status, version: row.moved.version };
+  if ('refused' in row) throw invalidTransition(row.refused, 'approved');
+  return row.moved;
 }
 
 /**
@@ -155,7 +161,10 @@ export async function ignoreAction(ctx: CrmCtx, id: string): Promise<DecisionRes
   return { id, status: row.status, version: row.version };
 }
 
-/** Withdraw anything not yet handed to a channel (or a failed / unknown one). */
+/**
+ * Withdraw anything not yet handed to a channel (or a failed / unknown one). Once sending has
+ * begun it is too late: the state machine leaves a `sending` action to the dispatcher (409).
+ */
 export async function cancelAction(ctx: CrmCtx, id: string, reason?: string): Promise<DecisionResult> {
   const [row] = await transitionActions(ctx.db, {
     to: 'cancelled',
@@ -213,6 +222,7 @@ export async function bulkDecide(ctx: CrmCtx, input: { op: BulkOp; ids: string[]
   };
   if (input.op === 'approve') {
     await ctx.db.transaction().execute(async (tx) => {
+      await expireIfDue(tx, ctx.workspaceId, ids);
       const rows = await transitionActions(tx, { ...common, to: 'approved', ids, set: approveSet(ctx.actor), auditData: { bulk: true } });
       record(rows);
       await handOverApproved(ctx, tx, rows, false);

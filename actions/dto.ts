@@ -55,6 +55,10 @@ export const ActionSummaryDtoSchema = z.object({
   expiresAt: DateTimeSchema.nullable(),
   approvedAt: DateTimeSchema.nullable(),
   approvedBy: ActorTypeSchema.nullable(),
+  /** the auto-approve rule that approved it, if one did */
+  ruleId: nullableId,
+  /** when a held (approved or scheduled) action is due to leave */
+  nextAttemptAt: DateTimeSchema.nullable(),
   sentAt: DateTimeSchema.nullable(),
   createdAt: DateTimeSchema,
   updatedAt: DateTimeSchema,
@@ -90,6 +94,8 @@ export function actionSummaryDto(r: ActionSummaryRow, hasChannel: boolean): Acti
     expiresAt: iso(r.expires_at),
     approvedAt: iso(r.approved_at),
     approvedBy: r.approved_by_type,
+    ruleId: r.rule_id,
+    nextAttemptAt: r.status === 'approved' || r.status === 'scheduled' ? iso(r.next_attempt_at) : null,
     sentAt: iso(r.sent_at),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),

@@ -19,3 +19,6 @@ export const actionsApprovedJob = defineJob('action.approved', ApprovedSchema, {
 
 /** Pending actions past their expiry become expired: periodic, any worker. */
 export const actionsExpireJob = defineJob('actions.expire', z.object({}).strict(), { retryLimit: 0, expireInSeconds: 120 });
+
+/** Prospects with no contact from them for 3 years are forgotten (actions/retention.ts): twice a day, any worker. */
+export const retentionPurgeJob = defineJob('retention.purge', z.object({}).strict(), { retryLimit: 2, retryDelaySeconds: 600, expireInSeconds: 3600 });

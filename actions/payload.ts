@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { DateTimeSchema, UuidSchema } from '../crm/schemas';
 import type { ActionKind } from '../db/tables/approval';
 import { LanguageSchema, type Language } from '../lib/language';
+import { parseWith, storableString } from '../lib/validation';
 
 // Shapes of outbound proposals (what a tool call or the API hands in) and of the payloads
 // stored on actions (what a human approves and the dispatcher executes, recipient included).
-const text = (min: number, max: number, label = 'is required') => z.string().trim().min(min, label).max(max);
+// payloads are stored as jsonb: every text is one Postgres can store (no NUL, no lone surrogate)
+const text = (min: number, max: number, label = 'is required') => storableString().trim().min(min, label).max(max);
 
 export const ActionKindSchema = z.enum(['email', 'message', 'meeting']);
 export const ReviewerVerdictSchema = z.enum(['passed', 'needs_attention', 'failed']);
@@ -23,7 +25,7 @@ export const ReviewerSchema = z
   .object({
     verdict: ReviewerVerdictSchema,
     notes: z
-      .union([z.string().max(4000), z.array(z.string().max(2000)).max(50)])
+      .union([storableString().max(4000), z.array(storableString().max(2000)).max(50)])
       .default([])
       .transform((n) => (typeof n === 'string' ? (n ? [n] : []) : n)),
   })
@@ -34,7 +36,7 @@ const body = text(1, 20_000);
 const meetingFields = {
   startsAt: DateTimeSchema,
   durationMinutes: z.number().int().min(5).max(480),
-  location: z.string().trim().max(300).optional(),
+  location: storableString().trim().max(300).optional(),
 };
 
 // What anyone may say about the target and the content.
@@ -123,5 +125,6 @@ export function applyEdit(kind: ActionKind, current: Record<string, unknown>, ed
   const merged: Record<string, unknown> = { ...current };
   for (const [k, v] of Object.entries(edit)) if (v !== undefined) merged[k] = v;
   if (kind === 'message') delete merged.subject;
-  return payloadSchemaFor(kind).parse(merged);
+  // an edit that does not fit the kind (a duration on an email) is a 400 naming the field
+  return parseWith(payloadSchemaFor(kind), merged);
 }

@@ -77,9 +77,12 @@ export async function proposeOutbound(ctx: CrmCtx, input: OutboundProposal): Pro
   return { actionId: existing.id, status: existing.status, created: false };
 }
 
-/** Deterministic: the tool call when there is one, else the caller's key, else the content. */
+/**
+ * Deterministic: the tool call when there is one, else the caller's key, else the content. A
+ * caller's key is the caller's own: two users of a workspace reusing one never share an action.
+ */
 function idempotencySource(ctx: CrmCtx, p: ParsedProposal, teammate: string | null, hash: string): string {
-  if (p.idempotencyKey) return `key|${ctx.actor.type}|${p.idempotencyKey}`;
+  if (p.idempotencyKey) return `key|${ctx.actor.type}|${ctx.actor.id ?? ''}|${p.idempotencyKey}`;
   const o = p.origin;
   if (o?.toolCallId) return toolCallSource(teammate, { ...o, toolCallId: o.toolCallId });
   return `content|${ctx.actor.type}|${ctx.actor.id ?? ''}|${p.kind}|${p.personId}|${p.sequenceStep ?? ''}|${hash}`;

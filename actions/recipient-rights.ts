@@ -6,12 +6,15 @@ import { findAction, redactActionsOf, redactActionVersions } from '../db/reposit
 import { insertActivity } from '../db/repositories/activities';
 import { appendAudit, type Actor } from '../db/repositories/audit';
 import type { Executor } from '../db/repositories/executor';
+import { deleteUnreferencedCompany } from '../db/repositories/companies';
+import { deleteLeadDraftsOf } from '../db/repositories/lead-drafts';
 import { deletePerson, deletePersonHistory, lockPerson, markOptedOut } from '../db/repositories/people';
-import { isSuppressed, suppressAddress, suppressErasedAddress } from '../db/repositories/suppressions';
+import { deleteStyleExamplesOf } from '../db/repositories/style-examples';
+import { isSuppressed, keepOnlyHash, suppressAddress, suppressErasedAddress } from '../db/repositories/suppressions';
 import { findWorkspace } from '../db/repositories/workspaces';
 import type { Database } from '../db/schema';
 import { emailHash } from '../lib/canonical-hash';
-import { notFound } from '../lib/errors';
+import { AppError, notFound } from '../lib/errors';
 import type { SecretKeys } from '../lib/secrets';
 import { PENDING, UNSENT } from './states';
 import { transitionActions } from './transition';
@@ -25,7 +28,8 @@ import type { Language } from '../lib/language';
 export const OptOutResultSchema = z.object({ suppressed: z.boolean(), people: z.array(UuidSchema), cancelled: z.number().int() });
 export type OptOutResult = z.infer<typeof OptOutResultSchema>;
 
-type OptOut = { workspaceId: string; email: string | null; personId: string | null; actor: Actor; source: string };
+/** `reason`: what the person said, if noted; it goes on their timeline (erased with them), never in the audit log. */
+type OptOut = { workspaceId: string; email: string | null; personId: string | null; actor: Actor; source: string; reason?: string };
 
 /**
  * Records an objection: suppression entry, opted_out_at on every record with that address, and
@@ -52,8 +56,8 @@ async function recordOptOut(trx: Executor, o: OptOut): Promise<OptOutResult> {
       subjectId: id,
       kind: 'opted_out',
       actor: o.actor,
-      summary: o.source,
-      data: { source: o.source },
+      summary: o.reason || o.source,
+      data: { source: o.source, ...(o.reason ? { reason: o.reason } : {}) },
     });
     await appendAudit(trx, {
       workspaceId: o.workspaceId,
@@ -67,12 +71,26 @@ async function recordOptOut(trx: Executor, o: OptOut): Promise<OptOutResult> {
   return { suppressed: hash !== null, people: ids, cancelled: cancelled.length };
 }
 
+/** Why an objection was recorded by hand (optional): the API's body and the Portal's form. */
+// a NUL or a lone surrogate cannot be stored (text, jsonb): refused here rather than failing in SQL
+export const OptOutRequestSchema = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .max(500)
+      .refine((s) => !s.includes('\u0000') && !/\p{Cs}/u.test(s), 'must not contain a NUL character or a lone surrogate')
+      .optional(),
+  })
+  .strict();
+export type OptOutRequest = z.infer<typeof OptOutRequestSchema>;
+
 /** A member records an objection received by phone or mail (a safe direction: no admin needed). */
-export async function optOutPerson(ctx: CrmCtx, personId: string): Promise<OptOutResult> {
+export async function optOutPerson(ctx: CrmCtx, personId: string, request: OptOutRequest = {}): Promise<OptOutResult> {
   return ctx.db.transaction().execute(async (trx) => {
     const person = await lockPerson(trx, ctx.workspaceId, personId);
     if (!person) throw notFound('person');
-    return recordOptOut(trx, { workspaceId: ctx.workspaceId, email: person.email, personId, actor: ctx.actor, source: 'recorded by a user' });
+    return recordOptOut(trx, { workspaceId: ctx.workspaceId, email: person.email, personId, actor: ctx.actor, source: 'recorded by a user', reason: request.reason });
   });
 }
 
@@ -108,39 +126,71 @@ export async function describeUnsubscribe(db: Kysely<Database>, keys: SecretKeys
 export const EraseResultSchema = z.object({ erased: z.literal(true), cancelled: z.number().int(), redactedActions: z.number().int() });
 export type EraseResult = z.infer<typeof EraseResultSchema>;
 
+/** Why a person is forgotten: their request (GDPR art. 17), or 3 years without a word from a prospect (CNIL). */
+export type ForgetCause = 'erasure' | 'retention';
+
+export type Forget = { workspaceId: string; person: LockedPerson; actor: Actor; cause: ForgetCause; auditData?: Record<string, unknown> };
+export type LockedPerson = NonNullable<Awaited<ReturnType<typeof lockPerson>>>;
+export type Forgotten = { cancelled: number; redactedActions: number; companyDeleted: boolean };
+
+const CANCEL_REASON: Record<ForgetCause, string> = { erasure: 'the person was erased', retention: 'the prospect data reached its retention limit' };
+const AUDIT_ACTION: Record<ForgetCause, string> = { erasure: 'person.erased', retention: 'person.purged' };
+
+/**
+ * The one place that forgets a person (inside the caller's transaction, the person locked): their
+ * unsent actions are cancelled and every payload that named them redacted, with the versions; the
+ * drafts and style examples made from them, their record, timeline, notes and tasks are deleted,
+ * and so is their company when nothing else refers to it (a prospect's, or a sole trader's: it is
+ * the person). Only the hash of their address may stay on the suppression list: an erasure adds
+ * it (never contacted again); the purge keeps an objection made earlier, without the address.
+ */
+export async function forgetPerson(trx: Executor, f: Forget): Promise<Forgotten> {
+  const { workspaceId, person } = f;
+  const hash = person.email ? emailHash(person.email) : null;
+  if (hash && f.cause === 'erasure') await suppressErasedAddress(trx, workspaceId, hash);
+  if (hash && f.cause === 'retention') await keepOnlyHash(trx, workspaceId, hash);
+  const recipient = { personIds: [person.id], hash };
+  const cancelled = await transitionActions(trx, {
+    to: 'cancelled',
+    actor: f.actor,
+    from: UNSENT,
+    workspaceId,
+    recipient,
+    set: { reason: CANCEL_REASON[f.cause] },
+    auditData: { cause: f.cause },
+  });
+  const actionIds = await redactActionsOf(trx, workspaceId, recipient);
+  await redactActionVersions(trx, actionIds);
+  await deleteStyleExamplesOf(trx, workspaceId, actionIds);
+  await deleteLeadDraftsOf(trx, workspaceId, person.id);
+  const companyId = f.cause === 'retention' || person.is_natural_person ? person.company_id : null;
+  const companyDeleted = companyId ? await deleteUnreferencedCompany(trx, workspaceId, companyId, person.id) : false;
+  await deletePersonHistory(trx, workspaceId, person.id);
+  await deletePerson(trx, workspaceId, person.id);
+  // ids, counts and dates only: the audit log is append-only and outlives the person
+  await appendAudit(trx, {
+    workspaceId,
+    actor: f.actor,
+    action: AUDIT_ACTION[f.cause],
+    subjectType: 'person',
+    subjectId: person.id,
+    data: { ...f.auditData, cancelled: cancelled.length, redactedActions: actionIds.length, ...(companyDeleted ? { companyDeleted: companyId } : {}) },
+  });
+  return { cancelled: cancelled.length, redactedActions: actionIds.length, companyDeleted };
+}
+
 /**
  * Erasure (GDPR art. 17): the person's record, timeline, notes and tasks are deleted, their
  * unsent actions cancelled and every payload that named them redacted; only the address hash
  * stays on the suppression list so they are never contacted again.
  */
 export async function erasePerson(ctx: CrmCtx, personId: string): Promise<EraseResult> {
+  // an administrator's decision, whichever way it comes (API, Portal)
+  if (ctx.role !== 'admin') throw new AppError('forbidden', 'admin-only');
   return ctx.db.transaction().execute(async (trx) => {
     const person = await lockPerson(trx, ctx.workspaceId, personId);
     if (!person) throw notFound('person');
-    const hash = person.email ? emailHash(person.email) : null;
-    if (hash) await suppressErasedAddress(trx, ctx.workspaceId, hash);
-    const recipient = { personIds: [personId], hash };
-    const cancelled = await transitionActions(trx, {
-      to: 'cancelled',
-      actor: ctx.actor,
-      from: UNSENT,
-      workspaceId: ctx.workspaceId,
-      recipient,
-      set: { reason: 'the person was erased' },
-      auditData: { cause: 'erasure' },
-    });
-    const actionIds = await redactActionsOf(trx, ctx.workspaceId, recipient);
-    await redactActionVersions(trx, actionIds);
-    await deletePersonHistory(trx, ctx.workspaceId, personId);
-    await deletePerson(trx, ctx.workspaceId, personId);
-    await appendAudit(trx, {
-      workspaceId: ctx.workspaceId,
-      actor: ctx.actor,
-      action: 'person.erased',
-      subjectType: 'person',
-      subjectId: personId,
-      data: { cancelled: cancelled.length, redactedActions: actionIds.length },
-    });
-    return { erased: true, cancelled: cancelled.length, redactedActions: actionIds.length };
+    const r = await forgetPerson(trx, { workspaceId: ctx.workspaceId, person, actor: ctx.actor, cause: 'erasure' });
+    return { erased: true, cancelled: r.cancelled, redactedActions: r.redactedActions };
   });
 }

@@ -70,7 +70,15 @@ const icsDate = (d: Date) =>
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
-const icsText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+// every line break (CRLF, a lone CR or LF) is escaped: a raw one would start a property of its own
+const icsText = (s: string) =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
+/** A parameter value (CN=…): quoted, with no DQUOTE or control character, which a quoted value cannot hold. */
+const icsParam = (s: string) => `"${s.replace(/["\p{Cc}]/gu, ' ').trim()}"`;
 
 /** RFC 5545 folding: content lines of at most 75 octets, continuation lines start with a space. */
 function fold(line: string): string {
@@ -104,8 +112,8 @@ export function meetingIcs(actionId: string, m: MeetingPayload, sender: Sender |
     `SUMMARY:${icsText(m.subject)}`,
     `DESCRIPTION:${icsText(m.body)}`,
     ...(m.location ? [`LOCATION:${icsText(m.location)}`] : []),
-    ...(sender ? [`ORGANIZER;CN=${icsText(sender.name || sender.email)}:mailto:${sender.email}`] : []),
-    `ATTENDEE;CN=${icsText(m.to.name || m.to.email)};ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:${m.to.email}`,
+    ...(sender ? [`ORGANIZER;CN=${icsParam(sender.name || sender.email)}:mailto:${sender.email}`] : []),
+    `ATTENDEE;CN=${icsParam(m.to.name || m.to.email)};ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:${m.to.email}`,
     'STATUS:CONFIRMED',
     'SEQUENCE:0',
     'END:VEVENT',

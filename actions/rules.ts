@@ -3,6 +3,7 @@ import type { CrmCtx } from '../crm/context';
 import { DateTimeSchema, UuidSchema, VersionSchema } from '../crm/schemas';
 import { staleVersion } from '../crm/companies';
 import { appendAudit } from '../db/repositories/audit';
+import { countRuleApprovals, findRuleApproved } from '../db/repositories/actions';
 import { deleteAutoApproveRule, findAutoApproveRule, insertAutoApproveRule, listAutoApproveRules, updateAutoApproveRule } from '../db/repositories/auto-approve-rules';
 import type { AutoApproveRuleRow } from '../db/tables/approval';
 import { invalid, notFound } from '../lib/errors';
@@ -82,6 +83,33 @@ export function ruleDto(r: AutoApproveRuleRow): RuleDto {
 
 export function listRules(ctx: CrmCtx) {
   return listAutoApproveRules(ctx.db, ctx.workspaceId);
+}
+
+/** What one rule approved: its name (null: unnamed or deleted since), how many, how many have left. */
+export type RuleApprovals = { ruleId: string; ruleName: string | null; approved: number; sent: number };
+
+/** What the workspace's rules approved since a date (the Library says it: those left without a human decision). */
+export async function ruleApprovalsSince(ctx: Pick<CrmCtx, 'db' | 'workspaceId'>, since: Date): Promise<RuleApprovals[]> {
+  const rows = await countRuleApprovals(ctx.db, ctx.workspaceId, since);
+  return rows.map((r) => ({ ruleId: r.rule_id, ruleName: r.rule_name || null, approved: r.approved, sent: r.sent }));
+}
+
+/** Which of these actions a rule approved, by rule (a Chat turn says so instead of "waiting for your approval"). */
+export async function ruleApprovalsAmong(ctx: Pick<CrmCtx, 'db' | 'workspaceId'>, ids: readonly string[]): Promise<(RuleApprovals & { actionIds: string[] })[]> {
+  const byRule = new Map<string, RuleApprovals & { actionIds: string[] }>();
+  for (const r of await findRuleApproved(ctx.db, ctx.workspaceId, ids)) {
+    const rule = byRule.get(r.rule_id!) ?? { ruleId: r.rule_id!, ruleName: r.rule_name || null, approved: 0, sent: 0, actionIds: [] };
+    rule.approved++;
+    rule.actionIds.push(r.id);
+    byRule.set(rule.ruleId, rule);
+  }
+  return [...byRule.values()];
+}
+
+/** Whether an enabled, unexpired rule exists: then not everything waits for a human. */
+export async function hasActiveRule(ctx: CrmCtx): Promise<boolean> {
+  const now = Date.now();
+  return (await listRules(ctx)).some((r) => r.enabled && r.expires_at.getTime() > now);
 }
 
 export async function createRule(ctx: CrmCtx, input: RuleCreate) {

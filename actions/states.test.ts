@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_STATUSES, assertActorMay, canTransition, NEEDS_ATTENTION, sourcesOf, TERMINAL } from './states';
+import { ACTION_STATUSES, actorMayLeave, assertActorMay, canTransition, NEEDS_ATTENTION, sourcesOf, TERMINAL } from './states';
 
 describe('the action state machine', () => {
   it('follows the happy path draft → … → sent', () => {
@@ -26,6 +26,16 @@ describe('the action state machine', () => {
     expect(() => assertActorMay('rule', 'approved')).not.toThrow();
     expect(() => assertActorMay('user', 'sending')).toThrow();
     expect(() => assertActorMay('teammate', 'pending_approval')).not.toThrow();
+  });
+
+  it('leaves an action being sent to the dispatcher: a human can no longer cancel it', () => {
+    expect(sourcesOf('cancelled')).toContain('sending');
+    expect(sourcesOf('cancelled', undefined, 'system')).toContain('sending');
+    expect(sourcesOf('cancelled', undefined, 'user')).not.toContain('sending');
+    expect(sourcesOf('cancelled', undefined, 'user')).toEqual(expect.arrayContaining(['approved', 'scheduled', 'failed', 'delivery_unknown']));
+    expect(actorMayLeave('user', 'sending')).toBe(false);
+    expect(actorMayLeave('rule', 'sending')).toBe(false);
+    expect(actorMayLeave('system', 'sending')).toBe(true);
   });
 
   it('counts pending approvals, failures and unknown deliveries as needing attention', () => {

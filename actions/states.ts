@@ -38,7 +38,8 @@ const TRANSITIONS: Record<ActionStatus, readonly ActionStatus[]> = {
   approved: ['sending', 'scheduled', 'cancelled', 'failed'],
   // deferred (send window, daily cap, transient error backoff)
   scheduled: ['sending', 'scheduled', 'cancelled', 'failed'],
-  // handed to the channel under a lease; a retryable refusal goes back to scheduled
+  // handed to the channel under a lease; a retryable refusal goes back to scheduled; a send-time
+  // check (recipient opted out) cancels it before anything reached the channel
   sending: ['sent', 'failed', 'scheduled', 'cancelled', 'delivery_unknown'],
   sent: [],
   // a human may retry a failed send
@@ -69,6 +70,13 @@ const ACTORS: Record<ActionStatus, readonly ActorType[]> = {
   delivery_unknown: ['system'],
 };
 
+/**
+ * Statuses only the system moves an action out of: once sending has begun the action is in the
+ * dispatcher's hands (a human cancel would answer "cancelled" while the email leaves anyway, and
+ * the dispatcher could no longer record that it did).
+ */
+const SYSTEM_HELD: readonly ActionStatus[] = ['sending'];
+
 export const TERMINAL: readonly ActionStatus[] = ACTION_STATUSES.filter((s) => TRANSITIONS[s].length === 0);
 /** Waiting for a decision: expire after the workspace's pendingExpiryDays. */
 export const PENDING: readonly ActionStatus[] = ['draft', 'in_review', 'pending_approval'];
@@ -83,20 +91,29 @@ export function canTransition(from: ActionStatus, to: ActionStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
-/** Legal source statuses for `to`, optionally narrowed to `within`. */
-export function sourcesOf(to: ActionStatus, within?: readonly ActionStatus[]): ActionStatus[] {
-  return ACTION_STATUSES.filter((from) => canTransition(from, to) && (!within || within.includes(from)));
+/** Whether this actor may move an action out of `from` at all. */
+export function actorMayLeave(actor: ActorType, from: ActionStatus): boolean {
+  return actor === 'system' || !SYSTEM_HELD.includes(from);
+}
+
+/** Legal source statuses for `to`, optionally narrowed to `within` and to those `actor` may leave. */
+export function sourcesOf(to: ActionStatus, within?: readonly ActionStatus[], actor?: ActorType): ActionStatus[] {
+  return ACTION_STATUSES.filter((from) => canTransition(from, to) && (!within || within.includes(from)) && (!actor || actorMayLeave(actor, from)));
 }
 
 export function assertActorMay(actor: ActorType, to: ActionStatus): void {
   if (!ACTORS[to].includes(actor)) throw new AppError('forbidden', `a ${actor} cannot move an action to ${to}`);
 }
 
+/** The two refusals a person meets most, in plain words; any other one names both statuses. */
+function refusal(from: ActionStatus | null, to: ActionStatus): string {
+  if (from === 'expired' && to === 'approved') return 'this action expired without a decision: it can no longer be approved';
+  if (from === 'sending' && to === 'cancelled') return 'this action is being sent: it can no longer be cancelled';
+  return from ? `invalid transition: the action is ${from}, it cannot become ${to}` : `the action cannot become ${to}`;
+}
+
 export function invalidTransition(from: ActionStatus | null, to: ActionStatus): AppError {
-  return new AppError('conflict', from ? `invalid transition: the action is ${from}, it cannot become ${to}` : `the action cannot become ${to}`, {
-    from,
-    to,
-  });
+  return new AppError('conflict', refusal(from, to), { from, to });
 }
 
 export function assertTransition(from: ActionStatus, to: ActionStatus): void {

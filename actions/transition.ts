@@ -10,12 +10,13 @@ export type TransitionSpec = Omit<StatusUpdate, 'from'> & {
 
 /**
  * Every status change of an action goes through here: the state machine (actions/states.ts)
- * says whether this actor may move actions to `to` and from which statuses; the repository
- * moves only the rows in one of those, in one statement with their audit entries.
+ * says whether this actor may move actions to `to` and from which statuses (only the system moves
+ * an action that is being sent); the repository moves only the rows in one of those, in one
+ * statement with their audit entries.
  */
 export async function transitionActions(db: Executor, spec: TransitionSpec): Promise<TransitionedRow[]> {
   assertActorMay(spec.actor.type, spec.to);
-  const [first, ...rest] = sourcesOf(spec.to, spec.from);
+  const [first, ...rest] = sourcesOf(spec.to, spec.from, spec.actor.type);
   if (first === undefined) return [];
   return updateActionStatuses(db, { ...spec, from: [first, ...rest] });
 }

@@ -86,6 +86,7 @@ const bench: Bench = async ({ args, log }) => {
       host: '127.0.0.1',
       port: sink.port,
       secure: false,
+      noTls: true,
       fromEmail: 'envoi@bench.example',
       fromName: 'Bench',
       dailyCap: 100_000,

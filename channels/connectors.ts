@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { CrmCtx } from '../crm/context';
 import { DateTimeSchema, EmailSchema, UuidSchema, VersionSchema } from '../crm/schemas';
+import { requeueHeldActions } from '../db/repositories/actions';
 import { appendAudit } from '../db/repositories/audit';
 import * as repo from '../db/repositories/channels';
 import type { ChannelRow, SmtpSettings } from '../db/tables/approval';
 import { staleVersion } from '../crm/companies';
-import { notFound } from '../lib/errors';
+import { invalid, notFound } from '../lib/errors';
 import { uuidv7 } from '../lib/ids';
 import type { SecretKeys } from '../lib/secrets';
 import { verifySmtp } from './smtp';
@@ -27,6 +28,8 @@ export const SmtpConnectorCreateSchema = z
     host,
     port,
     secure: z.boolean(),
+    /** "no TLS (local relay)": the password may travel in clear; by default AUTH needs TLS */
+    noTls: z.boolean().default(false),
     user: z.string().max(320).nullable().optional(),
     password: z.string().max(1000).nullable().optional(),
     fromEmail: EmailSchema,
@@ -44,7 +47,9 @@ export const ConnectorPatchSchema = z
     host: host.optional(),
     port: port.optional(),
     secure: z.boolean().optional(),
+    noTls: z.boolean().optional(),
     user: z.string().max(320).nullable().optional(),
+    /** required again (or null) whenever host, port or user change, or TLS is dropped */
     password: z.string().max(1000).nullable().optional(),
     fromEmail: EmailSchema.optional(),
     fromName: z.string().trim().max(200).optional(),
@@ -64,6 +69,8 @@ export const ConnectorDtoSchema = z.object({
   host: z.string(),
   port: z.number().int(),
   secure: z.boolean(),
+  /** true: "no TLS (local relay)", the password may travel in clear */
+  noTls: z.boolean(),
   user: z.string().nullable(),
   maxConnections: z.number().int(),
   hasPassword: z.boolean(),
@@ -90,6 +97,7 @@ export function connectorDto(c: ChannelRow): ConnectorDto {
     host: c.settings.host,
     port: c.settings.port,
     secure: c.settings.secure,
+    noTls: c.settings.noTls === true,
     user: c.settings.user,
     maxConnections: c.settings.maxConnections ?? 4,
     hasPassword: c.secret !== null,
@@ -121,6 +129,7 @@ export async function createConnector(ctx: CrmCtx, keys: SecretKeys, input: Smtp
     secure: input.secure,
     user: input.user ?? null,
     ...(input.maxConnections ? { maxConnections: input.maxConnections } : {}),
+    ...(input.noTls ? { noTls: true } : {}),
   };
   const secret = input.password ? keys.seal(input.password) : null;
   return ctx.db.transaction().execute(async (trx) => {
@@ -135,6 +144,7 @@ export async function createConnector(ctx: CrmCtx, keys: SecretKeys, input: Smtp
       secret,
       daily_cap: input.dailyCap ?? null,
     });
+    await requeueHeldActions(trx, ctx.workspaceId); // held emails may leave through it now
     await appendAudit(trx, {
       workspaceId: ctx.workspaceId,
       actor: ctx.actor,
@@ -151,12 +161,15 @@ export async function updateConnector(ctx: CrmCtx, keys: SecretKeys, id: string,
   return ctx.db.transaction().execute(async (trx) => {
     const current = await repo.findChannel(trx, ctx.workspaceId, id);
     if (!current) throw notFound('connector');
+    assertPasswordFollows(current, patch);
+    const noTls = patch.noTls ?? current.settings.noTls === true;
     const settings: SmtpSettings = {
       host: patch.host ?? current.settings.host,
       port: patch.port ?? current.settings.port,
       secure: patch.secure ?? current.settings.secure,
       user: patch.user === undefined ? current.settings.user : patch.user,
       ...((patch.maxConnections ?? current.settings.maxConnections) ? { maxConnections: patch.maxConnections ?? current.settings.maxConnections } : {}),
+      ...(noTls ? { noTls: true } : {}),
     };
     const updated = await repo.updateChannel(trx, ctx.workspaceId, id, patch.version, {
       name: patch.name ?? current.name,
@@ -168,11 +181,28 @@ export async function updateConnector(ctx: CrmCtx, keys: SecretKeys, id: string,
       secret: patch.password === undefined ? current.secret : patch.password ? keys.seal(patch.password) : null,
     });
     if (!updated) throw staleVersion(current.version);
+    await requeueHeldActions(trx, ctx.workspaceId); // enabled again, a new cap: held emails may leave now
     const fields = Object.keys(patch).filter((k) => k !== 'version');
     const action = patch.enabled === undefined ? 'channel.updated' : patch.enabled ? 'channel.enabled' : 'channel.disabled';
     await appendAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action, subjectType: 'channel', subjectId: id, data: { fields } });
     return updated;
   });
+}
+
+/**
+ * A stored password goes only where it was typed for: pointing the connector at another host, port
+ * or user, or letting it travel without TLS, needs the password again (or null to drop it) — else
+ * whoever can edit Settings could send it to a server of their choosing, in clear.
+ */
+function assertPasswordFollows(current: ChannelRow, patch: ConnectorPatch) {
+  if (current.secret === null || patch.password !== undefined) return;
+  const s = current.settings;
+  const moved =
+    (patch.host !== undefined && patch.host.toLowerCase() !== s.host.toLowerCase()) ||
+    (patch.port !== undefined && patch.port !== s.port) ||
+    (patch.user !== undefined && patch.user !== s.user) ||
+    (patch.noTls === true && s.noTls !== true);
+  if (moved) throw invalid('password', 'type the password again to change the host, port, user or TLS of a connector');
 }
 
 export async function deleteConnector(ctx: CrmCtx, id: string) {

@@ -10,7 +10,8 @@ import type { ActionKind, ChannelRow, SmtpSettings } from '../db/tables/approval
 import { payloadHash } from '../lib/canonical-hash';
 import type { Logger } from '../lib/log';
 import type { SecretKeys } from '../lib/secrets';
-import { DEFAULT_DAILY_CAP, DEFAULT_WINDOW, isOpen, localDay, nextLocalDay, nextOpening } from './send-window';
+import { capFreesAt, capReason, dailyCapOf, workspaceHold } from './held';
+import { localDay } from './send-window';
 
 /**
  * ApprovedSend: the only thing a channel accepts. It can only be minted here, by `claimBatch`,
@@ -89,6 +90,13 @@ function integrityProblem(row: TransitionedRow): { detail: string; actualHash: s
   return null;
 }
 
+const RECHECK_MS = 60_000;
+
+/** A claimed row going back to wait: why, until when, and its attempt given back (waiting is not trying). */
+function held(row: TransitionedRow, reason: string, at: Date, audit: Record<string, unknown>): PerRowValues {
+  return { id: row.id, reason, next_attempt_at: at, attempts: Math.max(0, row.attempts - 1), audit };
+}
+
 type Decision =
   | { kind: 'send'; row: TransitionedRow; payload: ActionPayload; channel: ChannelRow; ws: DispatchWorkspace }
   | { kind: 'fail'; values: PerRowValues }
@@ -98,8 +106,9 @@ type Decision =
 /**
  * Claims up to `batchSize` due approved actions (FOR UPDATE SKIP LOCKED, one statement: the rows
  * become `sending` under a lease), then re-checks each at send time: payload hashes, channel
- * enabled, recipient not suppressed, send window, daily cap. Those that fail a check leave
- * `sending` at once (failed / cancelled / scheduled, audited); the rest become ApprovedSends.
+ * enabled, recipient not suppressed, sender identity, send window, daily cap (channels/held.ts).
+ * Those that fail a check leave `sending` at once (failed / cancelled / scheduled, audited); the
+ * rest become ApprovedSends.
  */
 export async function claimBatch(db: Kysely<Database>, opts: ClaimOptions): Promise<ClaimResult> {
   const actor = { type: 'system' as const, id: `dispatcher:${opts.owner}` };
@@ -155,28 +164,12 @@ export async function claimBatch(db: Kysely<Database>, opts: ClaimOptions): Prom
     }
     const ws = ctx.workspaces.get(row.workspace_id);
     const channel = ctx.channelByWorkspace.get(row.workspace_id);
-    if (!ws || !channel) {
-      return { kind: 'defer', values: { id: row.id, reason: 'no channel connected', next_attempt_at: new Date(now.getTime() + 60_000), audit: { deferred: 'no_channel' } } };
-    }
-    // the law (LCEN, CPCE L34-5) wants every prospecting email to say who sends it: the
-    // workspace's legal name and address, in the footer. Until they are filled in, it waits.
-    if (!ws.legal_name.trim() || !ws.address.trim()) {
-      return {
-        kind: 'defer',
-        values: {
-          id: row.id,
-          reason: 'sender identity incomplete: add the legal name and address in Settings',
-          next_attempt_at: new Date(now.getTime() + 60_000),
-          audit: { deferred: 'sender_identity' },
-        },
-      };
-    }
-    if (opts.sendWindow) {
-      const window = ws.settings.sendWindow ?? DEFAULT_WINDOW;
-      if (!isOpen(window, ws.timezone, now)) {
-        const at = nextOpening(window, ws.timezone, now) ?? new Date(now.getTime() + 86_400_000);
-        return { kind: 'defer', values: { id: row.id, reason: 'outside the send window', next_attempt_at: at, audit: { deferred: 'send_window', until: at.toISOString() } } };
-      }
+    const hold = workspaceHold(ws, channel, now, opts.sendWindow);
+    if (hold || !ws || !channel) {
+      const why = hold ?? { code: 'no_channel', reason: 'no channel connected', until: null };
+      // a hold with no known end is looked at again in a minute; a change of its cause re-queues it sooner
+      const at = why.until ?? new Date(now.getTime() + RECHECK_MS);
+      return { kind: 'defer', values: held(row, why.reason, at, { deferred: why.code, ...(why.until ? { until: at.toISOString() } : {}) }) };
     }
     return { kind: 'send', row, payload: parsed.data, channel, ws };
   });
@@ -188,14 +181,12 @@ export async function claimBatch(db: Kysely<Database>, opts: ClaimOptions): Prom
   const overCap: PerRowValues[] = [];
   for (const group of byChannel.values()) {
     const { channel, ws } = group[0];
-    const cap = channel.daily_cap ?? ws.settings.dailyCap ?? DEFAULT_DAILY_CAP;
+    const cap = dailyCapOf(ws, channel);
     const granted = await reserveDailySends(db, channel.id, localDay(now, ws.timezone), group.length, cap);
     sendable.push(...group.slice(0, granted));
     if (granted < group.length) {
-      const tomorrow = nextLocalDay(now, ws.timezone);
-      const at = opts.sendWindow ? (nextOpening(ws.settings.sendWindow ?? DEFAULT_WINDOW, ws.timezone, tomorrow) ?? tomorrow) : tomorrow;
-      for (const d of group.slice(granted))
-        overCap.push({ id: d.row.id, reason: `daily cap of ${cap} emails reached for this mailbox`, next_attempt_at: at, audit: { deferred: 'daily_cap', cap } });
+      const at = capFreesAt(ws, now, opts.sendWindow);
+      for (const d of group.slice(granted)) overCap.push(held(d.row, capReason(cap), at, { deferred: 'daily_cap', cap }));
     }
   }
 

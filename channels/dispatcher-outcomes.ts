@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { transitionActions } from '../actions/transition';
-import type { PerRowValues } from '../db/repositories/actions';
+import { auditLateOutcomes, type PerRowValues } from '../db/repositories/actions';
 import { insertActivities } from '../db/repositories/activities';
 import type { Database } from '../db/schema';
 import { payloadHash } from '../lib/canonical-hash';
@@ -16,7 +16,9 @@ const MAX_BACKOFF_MS = 6 * 3600_000;
 /**
  * Records what the channel answered, one statement per outcome kind. Only the lease owner may
  * record: `sent` is accepted from `sending` or from `delivery_unknown` (the sweeper gave up on a
- * slow send that did complete), everything else only from `sending`.
+ * slow send that did complete), everything else only from `sending`. A human can no longer move an
+ * action that is `sending`; one that left it after its lease ran out (a human resolved the unknown
+ * delivery) keeps the human's status, and the channel's answer still goes into its history.
  */
 export async function recordOutcomes(db: Kysely<Database>, owner: string, outcomes: Outcome[], policy: RetryPolicy): Promise<OutcomeCounts> {
   const actor = { type: 'system' as const, id: `dispatcher:${owner}` };
@@ -55,6 +57,12 @@ export async function recordOutcomes(db: Kysely<Database>, owner: string, outcom
     }
   }
   const counts: OutcomeCounts = { sent: 0, retried: 0, failed: 0, unknown: 0 };
+  const late: { id: string; data: Record<string, unknown> }[] = [];
+  const missed = (outcome: string, wanted: PerRowValues[], rows: readonly { id: string }[]) => {
+    const moved = new Set(rows.map((r) => r.id));
+    for (const v of wanted) if (!moved.has(v.id)) late.push({ id: v.id, data: { outcome, ...(v.audit ?? {}), ...lateFields(v) } });
+    return rows.length;
+  };
   if (sent.length) {
     const rows = await transitionActions(db, {
       to: 'sent',
@@ -64,30 +72,43 @@ export async function recordOutcomes(db: Kysely<Database>, owner: string, outcom
       perRow: sent,
       set: { ...release, sent_at: 'now', reason: null, last_error: null },
     });
-    counts.sent = rows.length;
-    const timeline = rows.filter((r) => r.person_id);
+    counts.sent = missed('sent', sent, rows);
+    // the person's timeline says the message left, whatever status a human gave the action since
+    const delivered = new Set(sent.map((v) => v.id));
+    const timeline = outcomes.filter((o) => delivered.has(o.send.actionId) && o.send.personId);
     if (timeline.length) {
       await insertActivities(
         db,
-        timeline.map((r) => ({
-          workspaceId: r.workspace_id,
+        timeline.map(({ send }) => ({
+          workspaceId: send.workspaceId,
           subjectType: 'person' as const,
-          subjectId: r.person_id!,
-          kind: r.kind === 'meeting' ? 'meeting_invite_sent' : 'email_sent',
+          subjectId: send.personId!,
+          kind: send.kind === 'meeting' ? 'meeting_invite_sent' : 'email_sent',
           actor: { type: 'system' as const, id: null },
-          summary: String((r.approved_payload as { subject?: unknown } | null)?.subject ?? ''),
-          data: { actionId: r.id, messageId: r.message_id },
+          summary: String(send.payload.subject ?? ''),
+          data: { actionId: send.actionId, messageId: send.message.messageId },
         })),
       );
     }
   }
   if (retry.length)
-    counts.retried = (
-      await transitionActions(db, { to: 'scheduled', actor, from: ['sending'], leaseOwner: owner, perRow: retry, set: release, auditAction: 'action.retry_scheduled' })
-    ).length;
-  if (failed.length) counts.failed = (await transitionActions(db, { to: 'failed', actor, from: ['sending'], leaseOwner: owner, perRow: failed, set: release })).length;
-  if (unknown.length) counts.unknown = (await transitionActions(db, { to: 'delivery_unknown', actor, from: ['sending'], leaseOwner: owner, perRow: unknown })).length;
+    counts.retried = missed(
+      'retry',
+      retry,
+      await transitionActions(db, { to: 'scheduled', actor, from: ['sending'], leaseOwner: owner, perRow: retry, set: release, auditAction: 'action.retry_scheduled' }),
+    );
+  if (failed.length)
+    counts.failed = missed('failed', failed, await transitionActions(db, { to: 'failed', actor, from: ['sending'], leaseOwner: owner, perRow: failed, set: release }));
+  if (unknown.length)
+    counts.unknown = missed('unknown', unknown, await transitionActions(db, { to: 'delivery_unknown', actor, from: ['sending'], leaseOwner: owner, perRow: unknown }));
+  await auditLateOutcomes(db, actor, late);
   return counts;
+}
+
+/** What a late answer keeps in the history: the message sent (its id and hash) or the error. */
+function lateFields(v: PerRowValues): Record<string, unknown> {
+  if (v.message_id) return { messageId: v.message_id, executedHash: v.executed_hash, channelId: v.channel_id };
+  return { error: v.last_error };
 }
 
 /** An action found `sending` past its lease: its worker died or hung. Never resent automatically. */

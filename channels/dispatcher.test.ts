@@ -7,6 +7,8 @@ import { createPerson, proposeEmail, teammate, TEST_SECRET_KEY } from '../test/s
 import { startSmtpSink, type SmtpSink } from '../test/support/smtp-sink';
 import { claimBatch, type ApprovedSend } from './dispatcher-claim';
 import { dispatchOnce, housekeeping, type DispatcherEnv } from './dispatcher';
+import { recordOutcomes } from './dispatcher-outcomes';
+import { PLACEHOLDER_WORKSPACE_NAME } from '../identity/profile';
 import { secretKeys } from '../lib/secrets';
 import { localParts } from './send-window';
 import { closeTransports, deliverApproved } from './smtp';
@@ -33,7 +35,7 @@ afterAll(async () => {
 
 async function connect(port = sink.port, password = SMTP_PASSWORD) {
   const r = await t.request('POST', '/api/connectors', {
-    body: { type: 'smtp', host: '127.0.0.1', port, secure: false, user: SMTP_USER, password, fromEmail: 'contact@atelier-a.fr', fromName: 'Atelier A' },
+    body: { type: 'smtp', host: '127.0.0.1', port, secure: false, noTls: true, user: SMTP_USER, password, fromEmail: 'contact@atelier-a.fr', fromName: 'Atelier A' },
   });
   expect(r.status).toBe(201);
   return r.body.id;
@@ -268,5 +270,59 @@ describe('exactly once', () => {
     await expect(deliverApproved(forged)).rejects.toThrow(/not an approved send/);
     const copy = { ...forged };
     await expect(deliverApproved(copy)).rejects.toThrow(/not an approved send/);
+  });
+});
+
+describe('a cancel once sending has begun', () => {
+  const claimAs = (owner: string, leaseMs = 60_000) =>
+    claimBatch(t.db.kysely, { owner, batchSize: 50, leaseMs, sendWindow: false, keys: secretKeys(t.config), publicUrl: t.config.publicUrl, logger: t.deps.logger });
+  const deliverAll = async (sends: ApprovedSend[]) => Promise.all(sends.map(async (send) => ({ send, result: await deliverApproved(send) })));
+
+  it('answers 409, and the send that follows is recorded as sent', async () => {
+    const id = await approved();
+    const claim = await claimAs('worker-cancel');
+    expect(claim.sends.map((s) => s.actionId)).toContain(id);
+    const cancel = await t.request('POST', `/api/actions/${id}/cancel`, { body: { reason: 'trop tard ?' } });
+    expect(cancel.status).toBe(409);
+    expect(cancel.body.error.message).toMatch(/being sent/);
+    expect((await t.request('POST', `/api/actions/${id}/cancel`, { token: t.a.memberToken })).status).toBe(409);
+    const counts = await recordOutcomes(t.db.kysely, 'worker-cancel', await deliverAll(claim.sends), { maxAttempts: 6, backoffMs: 60_000 });
+    expect(counts.sent).toBe(claim.sends.length);
+    expect(mailFor(id)).toHaveLength(1);
+    expect(await status(id)).toMatchObject({ status: 'sent', messageId: `<${id}@atelier-a.fr>` });
+  });
+
+  it('a send that completes after a human dropped its unknown delivery is still recorded in the history', async () => {
+    const id = await approved();
+    const claim = await claimAs('slow-worker', 50);
+    expect(claim.sends.map((s) => s.actionId)).toContain(id);
+    await new Promise((r) => setTimeout(r, 100));
+    await housekeeping(env);
+    expect((await status(id)).status).toBe('delivery_unknown');
+    expect((await t.request('POST', `/api/actions/${id}/resolve`, { body: { outcome: 'cancel' } })).body.status).toBe('cancelled');
+    await recordOutcomes(t.db.kysely, 'slow-worker', await deliverAll(claim.sends), { maxAttempts: 6, backoffMs: 60_000 });
+    expect(mailFor(id)).toHaveLength(1);
+    const d = await status(id);
+    expect(d.status).toBe('cancelled');
+    expect(d.history.at(-1)).toMatchObject({
+      action: 'action.outcome_after_decision',
+      actor: { type: 'system', id: 'dispatcher:slow-worker' },
+      data: expect.objectContaining({ outcome: 'sent', status: 'cancelled', messageId: `<${id}@atelier-a.fr>` }),
+    });
+  });
+});
+
+describe('the first-start placeholder is not a sender identity', () => {
+  it('holds emails while the legal name is still the placeholder, and says why', async () => {
+    await sql`update workspaces set legal_name = ${PLACEHOLDER_WORKSPACE_NAME} where id = ${t.a.id}`.execute(t.db.kysely);
+    const id = await approved();
+    await dispatchOnce(env);
+    expect(await status(id)).toMatchObject({ status: 'scheduled', waitingReason: expect.stringMatching(/^sender identity incomplete/) });
+    expect(mailFor(id)).toHaveLength(0);
+    await t.request('PATCH', '/api/workspace', { body: { legalName: 'Atelier A SAS' } });
+    await sql`update actions set next_attempt_at = now() where id = ${id}`.execute(t.db.kysely);
+    await dispatchOnce(env);
+    expect((await status(id)).status).toBe('sent');
+    expect(mailFor(id)[0].text).not.toContain(PLACEHOLDER_WORKSPACE_NAME);
   });
 });

@@ -25,6 +25,13 @@ const TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTim
 
 const transports = new Map<string, Transporter<SMTPPool.SentMessageInfo>>();
 
+/**
+ * A password is only ever sent over TLS: implicit (secure) or STARTTLS, which nodemailer then
+ * requires rather than merely tries — a server that offers none gets no AUTH at all. Only a
+ * connector that says "no TLS (local relay)" lets it go in clear.
+ */
+const tlsFor = (s: Pick<SmtpSettings, 'secure' | 'user' | 'noTls'>) => ({ secure: s.secure, requireTLS: Boolean(s.user) && !s.secure && s.noTls !== true });
+
 function transportFor(c: ChannelCredentials): Transporter<SMTPPool.SentMessageInfo> {
   const key = `${c.id}:${c.version}`;
   let t = transports.get(key);
@@ -40,7 +47,7 @@ function transportFor(c: ChannelCredentials): Transporter<SMTPPool.SentMessageIn
       maxMessages: 1000,
       host: c.host,
       port: c.port,
-      secure: c.secure,
+      ...tlsFor(c),
       auth: c.user ? { user: c.user, pass: c.password ?? '' } : undefined,
       ...TIMEOUTS,
     };
@@ -77,6 +84,8 @@ export function classify(err: unknown): Exclude<DeliveryResult, { outcome: 'sent
   const e = (err instanceof Error ? err : new Error(String(err))) as SmtpError;
   const detail = (e.response || e.message).slice(0, 500);
   if (e.code === 'EAUTH') return { outcome: 'transient', error: `authentication failed: ${detail}` };
+  // no TLS to protect the password: nothing was sent; retried once the connector is fixed
+  if (e.code === 'ETLS') return { outcome: 'transient', error: `TLS required (STARTTLS or implicit TLS): ${detail}` };
   if (e.responseCode && e.responseCode >= 400 && e.responseCode < 500) return { outcome: 'transient', error: detail };
   if (e.responseCode && e.responseCode >= 500) return { outcome: 'permanent', error: detail };
   if (e.code === 'EENVELOPE' || e.code === 'EMESSAGE') return { outcome: 'permanent', error: detail };
@@ -93,7 +102,7 @@ export async function verifySmtp(s: SmtpSettings & { password: string | null }):
   const options: SMTPTransport.Options = {
     host: s.host,
     port: s.port,
-    secure: s.secure,
+    ...tlsFor(s),
     auth: s.user ? { user: s.user, pass: s.password ?? '' } : undefined,
     ...TIMEOUTS,
     connectionTimeout: 10_000,
@@ -104,7 +113,8 @@ export async function verifySmtp(s: SmtpSettings & { password: string | null }):
     return { ok: true };
   } catch (err) {
     const e = err as SmtpError;
-    return { ok: false, error: (e.response || e.message).slice(0, 500) };
+    const detail = (e.response || e.message).slice(0, 500);
+    return { ok: false, error: e.code === 'ETLS' ? `TLS required (STARTTLS or implicit TLS): ${detail}` : detail };
   } finally {
     t.close();
   }

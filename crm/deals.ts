@@ -7,6 +7,7 @@ import type { Executor } from '../db/repositories/executor';
 import { decodeCursor } from '../db/repositories/pagination';
 import { findPerson } from '../db/repositories/people';
 import { findStageByKey, listStages } from '../db/repositories/stages';
+import { findMembership } from '../db/repositories/workspaces';
 import type { Deal, DealUpdate, Stage } from '../db/schema';
 import { staleVersion } from './companies';
 import type { CrmCtx } from './context';
@@ -24,9 +25,11 @@ async function stageByKey(db: Executor, workspaceId: string, key: string, field 
   return stage;
 }
 
-async function assertRefs(db: Executor, workspaceId: string, input: { companyId?: string | null; personId?: string | null }) {
+async function assertRefs(db: Executor, workspaceId: string, input: { companyId?: string | null; personId?: string | null; ownerUserId?: string | null }) {
   await assertCompanyInWorkspace(db, workspaceId, input.companyId);
   if (input.personId && !(await findPerson(db, workspaceId, input.personId))) throw notFound('person');
+  // an owner is one of the workspace's members: an unknown id, or another workspace's user, is refused alike
+  if (input.ownerUserId && !(await findMembership(db, workspaceId, input.ownerUserId))) throw invalid('ownerUserId', 'must be a member of this workspace');
 }
 
 export async function listDeals(ctx: CrmCtx, f: Omit<repo.DealFilter, 'after' | 'stageId'> & { cursor?: string; stage?: string }) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuidv7 } from '../lib/ids';
+import { webAddress } from '../lib/validation';
 import { companyEmbedding, companyKey, cosine, foldText } from '../lib/embedding';
 import { insertActivities, type NewActivity } from '../db/repositories/activities';
 import { insertAuditEntries, type AuditEntry } from '../db/repositories/audit';
@@ -173,7 +174,7 @@ async function insertNew(
         commune_code: c.communeCode ?? null,
         city: c.city ?? null,
         headcount_band: c.headcountBand ?? null,
-        website: c.website ?? null,
+        website: webAddress(c.website),
         source: c.source,
         source_id: c.sourceId ?? null,
         ...(useVector ? { embedding: `[${vectors[i].join(',')}]` } : {}),

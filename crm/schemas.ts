@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { ActorType } from '../db/schema';
 import { isValidSiren, isValidSiret } from '../france/siren';
+import { storableString, WebAddressSchema } from '../lib/validation';
 
 // API input shapes for the CRM core. `.strict()` everywhere: an unknown field is a 400, not ignored.
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => storableString().trim().max(max);
 const optionalText = (max: number) => text(max).nullable().optional();
 
 export const SirenSchema = z
@@ -19,7 +20,8 @@ export const EmailSchema = z
   .trim()
   .toLowerCase()
   .pipe(z.email({ message: 'must be a valid email address' }));
-export const VersionSchema = z.number().int().min(1);
+/** A row's version (an `int` column: past 2^31 − 1 it is no version we ever gave out). */
+export const VersionSchema = z.number().int().min(1).max(2_147_483_647);
 export const UuidSchema = z.uuid({ message: 'must be a UUID' });
 export const AmountCentsSchema = z.number().int('must be an integer number of cents').min(0, 'must be ≥ 0').max(1e15);
 export const DateOnlySchema = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
@@ -49,7 +51,7 @@ const companyFields = {
     .optional(),
   city: optionalText(200),
   headcountBand: optionalText(50),
-  website: z.url({ message: 'must be a URL' }).nullable().optional(),
+  website: WebAddressSchema.nullable().optional(),
 };
 export const CompanyCreateSchema = z
   .object({ ...companyFields, source: text(50).optional(), sourceId: optionalText(100) })

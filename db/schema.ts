@@ -62,6 +62,8 @@ export type ApiTokensTable = {
   last_used_at: Timestamp | null;
   used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** an API token's optional end; a one-time sign-in link's 24 hours */
+  expires_at: Timestamp | null;
 };
 
 export type SessionsTable = {

@@ -3,8 +3,11 @@ import { adminOnly, AppError, conflict, notFound } from '../lib/errors';
 import { appendAudit } from '../db/repositories/audit';
 import type { Role } from '../db/schema';
 import type { CrmCtx } from '../crm/context';
-import { DateTimeSchema, UuidSchema } from '../crm/schemas';
-import { countAdmins, findMember, listMembers as listWorkspaceMembers, lockWorkspace, setMemberRole } from '../db/repositories/workspaces';
+import { DateTimeSchema, EmailSchema, UuidSchema } from '../crm/schemas';
+import { deleteMemberSessions } from '../db/repositories/sessions';
+import { revokeMemberTokens } from '../db/repositories/tokens';
+import { countAdmins, deleteMembership, findMember, insertUserWithRole, listMembers as listWorkspaceMembers, lockWorkspace, setMemberRole } from '../db/repositories/workspaces';
+import { issueLoginLink } from './tokens';
 
 // Members and roles of a workspace. Who may decide is a human administrator (ctx.role), checked
 // here as well as at the door, so no caller — route, page, teammate tool — can skip it.
@@ -66,6 +69,69 @@ export async function changeMemberRole(ctx: CrmCtx, userId: string, role: Role):
       data: { from: current.role, to: role },
     });
     return { ...current, role };
+  });
+}
+
+export const MemberInviteSchema = z
+  .object({
+    displayName: z.string().trim().min(1, 'is required').max(200),
+    email: EmailSchema.nullable().optional(),
+    role: RoleSchema,
+  })
+  .strict();
+export type MemberInvite = z.infer<typeof MemberInviteSchema>;
+
+export const InvitationSchema = z.object({
+  member: MemberDtoSchema,
+  /** the one-time sign-in link to hand over, shown this once */
+  loginUrl: z.string(),
+  expiresAt: DateTimeSchema,
+});
+export type Invitation = z.infer<typeof InvitationSchema>;
+
+/**
+ * Invite someone (admin only, audited): a member or an administrator of this workspace, and a
+ * one-time sign-in link for them that works for 24 hours. The link is returned once, to hand over.
+ */
+export async function inviteMember(ctx: CrmCtx, input: MemberInvite, publicUrl: string): Promise<Invitation> {
+  if (ctx.role !== 'admin' || ctx.actor.type !== 'user') throw adminOnly();
+  return ctx.db.transaction().execute(async (trx) => {
+    const user = await insertUserWithRole(trx, ctx.workspaceId, input.displayName, input.role, input.email ?? undefined);
+    const { token, expiresAt } = await issueLoginLink(trx, ctx.workspaceId, user.id, 'invitation');
+    const member = await findMember(trx, ctx.workspaceId, user.id);
+    if (!member) throw notFound('member');
+    await appendAudit(trx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'member.invited', subjectType: 'user', subjectId: user.id, data: { role: input.role } });
+    return { member: memberDto(member), loginUrl: `${publicUrl.replace(/\/+$/, '')}/login?token=${token}`, expiresAt: expiresAt.toISOString() };
+  });
+}
+
+/**
+ * Remove someone from the workspace (admin only, audited): their membership ends, every token
+ * they hold here is revoked and every session they have here ends. The last administrator stays
+ * (409 `last_admin`); a user of another workspace is not found. Their past work keeps their name.
+ */
+export async function removeMember(ctx: CrmCtx, userId: string): Promise<void> {
+  if (ctx.role !== 'admin' || ctx.actor.type !== 'user') throw adminOnly();
+  await ctx.db.transaction().execute(async (trx) => {
+    // one membership change at a time per workspace: two admins removing each other leave one
+    const ws = await lockWorkspace(trx, ctx.workspaceId);
+    if (!ws) throw notFound('workspace');
+    const current = await findMember(trx, ctx.workspaceId, userId);
+    if (!current) throw notFound('member');
+    if (current.role === 'admin' && (await countAdmins(trx, ctx.workspaceId)) <= 1) {
+      throw conflict('the last administrator of the workspace cannot be removed: make another member an administrator first', { reason: LAST_ADMIN, userId });
+    }
+    await deleteMembership(trx, ctx.workspaceId, userId);
+    const tokens = await revokeMemberTokens(trx, ctx.workspaceId, userId);
+    const sessions = await deleteMemberSessions(trx, ctx.workspaceId, userId);
+    await appendAudit(trx, {
+      workspaceId: ctx.workspaceId,
+      actor: ctx.actor,
+      action: 'member.removed',
+      subjectType: 'user',
+      subjectId: userId,
+      data: { role: current.role, tokensRevoked: tokens, sessionsEnded: sessions },
+    });
   });
 }
 

@@ -7,6 +7,20 @@ import { notFound } from '../lib/errors';
 /** The name a workspace has until its owner gives it one (Settings); never written in a letter. */
 export const PLACEHOLDER_WORKSPACE_NAME = 'Mon entreprise';
 
+/**
+ * What the footer of a prospecting email still lacks before the law's "who sends this" (LCEN,
+ * CPCE L34-5) is met: a legal name, which the first-start placeholder is not, and an address.
+ */
+export type SenderIdentityGap = 'legal_name' | 'placeholder' | 'address';
+
+export function senderIdentityGap(w: { legalName: string; address: string }): SenderIdentityGap | null {
+  const name = w.legalName.trim();
+  if (!name) return 'legal_name';
+  if (name.toLocaleLowerCase('fr') === PLACEHOLDER_WORKSPACE_NAME.toLocaleLowerCase('fr')) return 'placeholder';
+  if (!w.address.trim()) return 'address';
+  return null;
+}
+
 /** The workspace as its teammates write for it: identity, language and the owner's voice. */
 export type WorkspaceProfile = {
   name: string;

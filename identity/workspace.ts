@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { notFound } from '../lib/errors';
+import { requeueHeldActions } from '../db/repositories/actions';
 import { appendAudit } from '../db/repositories/audit';
 import { findWorkspace, lockWorkspace, updateWorkspace as updateWorkspaceRow } from '../db/repositories/workspaces';
 import type { Workspace, WorkspaceSettings } from '../db/schema';
@@ -95,6 +96,10 @@ export async function updateWorkspace(ctx: CrmCtx, patch: WorkspacePatch) {
       default_language: patch.defaultLanguage ?? current.default_language,
       settings,
     });
+    // held emails wait on the sender identity, the send window or the daily cap: look again now
+    if (patch.legalName !== undefined || patch.address !== undefined || patch.settings?.sendWindow || patch.settings?.dailyCap) {
+      await requeueHeldActions(trx, ctx.workspaceId);
+    }
     await appendAudit(trx, {
       workspaceId: ctx.workspaceId,
       actor: ctx.actor,

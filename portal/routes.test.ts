@@ -20,8 +20,8 @@ describe('sign-in', () => {
   it('accepts a one-time login link once, sets a safe cookie, stores only a hash', async () => {
     const token = await issueToken(t.db.kysely, t.a.id, t.a.adminId, 'login', 'first start');
     const p = new PageClient(t);
-    const res = await p.get(`/login?token=${token}`);
-    expect(res.status).toBe(302);
+    const res = await p.confirmSignIn((await p.get(`/login?token=${token}`)).html);
+    expect(res.status).toBe(303);
     expect(res.location).toBe('/');
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('relais_session='))!;
     expect(cookie).toMatch(/HttpOnly/i);
@@ -44,7 +44,7 @@ describe('sign-in', () => {
 
   it('accepts an API token too, and refuses a made-up one', async () => {
     const p = new PageClient(t);
-    expect((await p.get(`/login?token=${t.a.memberToken}`)).status).toBe(302);
+    expect((await p.confirmSignIn((await p.get(`/login?token=${t.a.memberToken}`)).html)).status).toBe(303);
     expect((await p.get('/deals')).status).toBe(200);
     const bad = await new PageClient(t).get(`/login?token=rl_${'0'.repeat(32)}_${'A'.repeat(43)}`);
     expect(bad.status).toBe(401);

@@ -12,13 +12,18 @@ import { libraryRoutes } from './sections/library';
 import { chatRoutes } from './sections/chat';
 import type { TeammateDeps } from '../graph/deps';
 import { peopleRoutes } from './sections/people';
+import { personRightsRoutes } from './sections/person-rights';
 import { placeholderRoutes } from './sections/placeholders';
 import { reportRoutes } from './sections/reports';
 import { settingsRoutes } from './sections/settings';
+import { connectorEditRoutes } from './sections/settings-connector';
 import { timelineRoutes } from './sections/timeline';
 import { optionalViewer, requireCsrf, requireViewer, withUi } from './session/middleware';
 import { assetRoutes } from './static/assets';
 import { renderError } from './views/errors';
+import { isDatabaseUnavailable } from '../db/errors';
+
+const fieldOf = (err: AppError) => (err.details as { fields?: { path: string }[] } | null)?.fields?.[0]?.path ?? '';
 
 /** Paths that need a signed-in viewer (a "/x/*" pattern also matches "/x"). */
 const PROTECTED = [
@@ -51,6 +56,9 @@ export function portalRoutes(opts: PortalOptions): Hono<PortalEnv> {
   portal.onError(async (err, c) => {
     if (err instanceof AppError && err.code === 'not_found') return renderError(c, 'notFound');
     if (err instanceof AppError && err.code === 'forbidden') return renderError(c, 'forbidden');
+    // input no form of ours sends (a NUL, a version out of range): a 400 naming the field
+    if (err instanceof AppError && err.code === 'validation_failed') return renderError(c, 'badRequest', fieldOf(err));
+    if (isDatabaseUnavailable(err)) return renderError(c, 'unavailable');
     c.get('log')?.error({ err }, 'portal page failed');
     return renderError(c, 'server');
   });
@@ -63,12 +71,14 @@ export function portalRoutes(opts: PortalOptions): Hono<PortalEnv> {
   portal.route('/', authRoutes);
   portal.route('/', dashboardRoutes);
   portal.route('/', peopleRoutes);
+  portal.route('/', personRightsRoutes);
   portal.route('/', companyRoutes);
   portal.route('/', dealRoutes);
   portal.route('/', timelineRoutes);
   portal.route('/', placeholderRoutes);
   portal.route('/', reportRoutes);
   portal.route('/', settingsRoutes);
+  portal.route('/', connectorEditRoutes);
   portal.route('/', libraryRoutes);
   portal.route('/', chatRoutes(opts.teammates));
   // anything else under the Portal's own paths is an HTML "not found", in the viewer's language

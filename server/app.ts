@@ -21,6 +21,7 @@ import { dealsRoutes } from './routes/deals';
 import { membersRoutes } from './routes/members';
 import { peopleRoutes } from './routes/people';
 import { recipientRightsRoutes } from './routes/recipient-rights';
+import { tokensRoutes } from './routes/tokens';
 import { workspaceRoutes } from './routes/workspace';
 
 export type App = OpenAPIHono<AppEnv>;
@@ -34,6 +35,7 @@ export function apiRoutes(teammates: TeammateDeps) {
     .route('/', activitiesRoutes)
     .route('/', workspaceRoutes)
     .route('/', membersRoutes)
+    .route('/', tokensRoutes)
     .route('/', csvRoutes)
     .route('/', actionsRoutes)
     .route('/', connectorsRoutes)

@@ -1,4 +1,5 @@
-import { actionSentBackJob, actionsApprovedJob, actionsExpireJob } from '../actions/jobs';
+import { actionSentBackJob, actionsApprovedJob, actionsExpireJob, retentionPurgeJob } from '../actions/jobs';
+import { purgeStaleProspects, RETENTION_PURGE_EVERY_MS } from '../actions/retention';
 import { expireDueActions } from '../actions/expiry';
 import { learnFromApproval } from '../agents/drafter/learn';
 import { queueRevision, queueUnrevisedSendbacks } from '../agents/drafter/revision-queue';
@@ -17,7 +18,7 @@ import type { Relais } from './root';
 // Periodic jobs are enqueued by every worker's ticker, at most one per period (throttled by
 // the queue), and done by whichever worker fetches them.
 
-export const JOB_NAMES = ['teammate.run', 'teammate.sweep', 'action.sent-back', 'action.approved', 'actions.expire', 'dispatch', 'dispatch.sweep'] as const;
+export const JOB_NAMES = ['teammate.run', 'teammate.sweep', 'action.sent-back', 'action.approved', 'actions.expire', 'dispatch', 'dispatch.sweep', 'retention.purge'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export type WorkerOptions = {
@@ -109,6 +110,17 @@ export function startRelaisWorker(relais: Relais, opts: WorkerOptions = {}): Rel
         handle: async (_, ctx) => {
           const expired = await expireDueActions(env.db);
           if (expired) ctx.log.info({ expired }, 'pending actions expired');
+        },
+      }),
+    },
+    'retention.purge': {
+      everyMs: RETENTION_PURGE_EVERY_MS,
+      registration: jobHandler({
+        job: retentionPurgeJob,
+        handle: async (_, ctx) => {
+          // counts only: who was purged is in each workspace's audit log
+          const r = await purgeStaleProspects(env.db, { now: new Date(), signal: ctx.signal });
+          if (r.purged) ctx.log.info(r, 'prospects past the retention period purged');
         },
       }),
     },

@@ -63,7 +63,8 @@ export async function revisionProgram(deps: TeammateDeps, run: TeammateRun, scop
     };
   return {
     status: 'succeeded',
-    reply: say.revised(o.subject ?? '', o.status),
+    // a rule may approve the new version at once: then it is not waiting for anyone
+    reply: say.revised(o.subject ?? '', o.actionStatus === 'approved' ? 'approved' : o.status),
     result: { actionId: req.actionId, actionIds: [o.actionId] },
     error: null,
     data: { actionId: req.actionId },

@@ -62,7 +62,7 @@ export function buildSupervisor(deps: TeammateDeps, run: RunScope, checkpointer:
     .addNode('segment', segmentNode(deps, run))
     .addNode('draftLead', draftLeadNode(deps, run))
     .addNode('ask', askNode(deps, run))
-    .addNode('respond', respondNode(run))
+    .addNode('respond', respondNode(deps, run))
     .addEdge(START, 'understand')
     .addConditionalEdges('understand', routeAfterUnderstand, ['prospect', 'segment', 'ask', 'clarify'])
     .addEdge('clarify', 'understand')

@@ -339,3 +339,25 @@ describe('feedback loop', () => {
     }
   });
 });
+
+describe('an auto-approve rule in force', () => {
+  it('the reply says what the rule approved, never that nothing leaves without your OK', async () => {
+    const rule = await t.request('POST', '/api/auto-approve-rules', {
+      body: { name: 'Relances Lyon', scope: { kind: 'email', teammate: 'drafter' }, expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() },
+    });
+    expect(rule.status).toBe(201);
+    try {
+      const r = await ask(deps({}, 3), 'trouve 3 entreprises de rénovation à Lyon et écris-leur');
+      expect(r.status).toBe('succeeded');
+      const rows = await actionsOf(r.actions.map((a) => a.id));
+      expect(rows.map((a) => a.status)).toEqual(['approved', 'approved', 'approved']);
+      expect(r.reply).toContain('3 e-mails approuvés par la règle «\u00a0Relances Lyon\u00a0»\u00a0: ils partent sans attendre votre validation.');
+      expect(r.reply).not.toMatch(/brouillons? attend/);
+      expect(r.reply).not.toContain('Rien ne part sans votre accord');
+      const queued = await t.db.kysely.selectFrom('run_events').select('data').where('run_id', '=', r.runId).where('kind', '=', 'drafts_queued').executeTakeFirstOrThrow();
+      expect(queued.data).toMatchObject({ queued: 0, autoApproved: 3 });
+    } finally {
+      await t.request('DELETE', `/api/auto-approve-rules/${rule.body.id}`);
+    }
+  });
+});

@@ -38,6 +38,26 @@ const ALIASES: Record<Column, string[]> = {
   createdOn: ['date de creation', 'cree le', 'date', 'created', 'created on'],
 };
 
+/** The longest cell each column takes (the API's limits for the same fields; past them, an index row would not fit). */
+export const MAX_LENGTH: Record<Column, number> = {
+  companyName: 300,
+  siren: 20,
+  siret: 30,
+  nafCode: 10,
+  nafLabel: 300,
+  address: 500,
+  postcode: 10,
+  city: 200,
+  website: 500,
+  firstName: 100,
+  lastName: 100,
+  role: 200,
+  email: 320,
+  phone: 40,
+  kind: 40,
+  createdOn: 40,
+};
+
 const LOOKUP = new Map<string, Column>();
 for (const [col, names] of Object.entries(ALIASES) as [Column, string[]][]) for (const n of names) LOOKUP.set(n, col);
 

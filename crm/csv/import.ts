@@ -7,7 +7,8 @@ import { isValidSiren, isValidSiret } from '../../france/siren';
 import type { CrmCtx } from '../context';
 import { createLeadsFromCompanies, LeadCandidateSchema, matchCandidates, type ParsedCandidate } from '../leads';
 import { decodeCsv, parseCsv } from './parse';
-import { mapHeader, parseFrenchDate, type Column } from './columns';
+import { unstorable, webAddress } from '../../lib/validation';
+import { MAX_LENGTH, mapHeader, parseFrenchDate, type Column } from './columns';
 
 /** A line left out, and why (naming the column when one is at fault). */
 export const RejectionSchema = z.object({ line: z.number().int(), field: z.string().nullable(), reason: z.string() });
@@ -37,6 +38,11 @@ function normalizeNaf(v: string): string | null {
 /** One row → its company and/or person, or the reason it is rejected (naming the column). */
 function readRow(get: (c: Column) => string): { company: ParsedCandidate | null; person: RowPerson | null } | Rejection {
   const fail = (field: string | null, reason: string): Rejection => ({ line: 0, field, reason });
+  for (const column of Object.keys(MAX_LENGTH) as Column[]) {
+    const cell = get(column);
+    if (cell.length > MAX_LENGTH[column]) return fail(column, `cellule trop longue (${cell.length} caractères, ${MAX_LENGTH[column]} au plus)`);
+    if (unstorable(cell)) return fail(column, 'caractère impossible à enregistrer (NUL)');
+  }
   const siren = get('siren').replace(/\s/g, '');
   const siret = get('siret').replace(/\s/g, '');
   if (siren && !isValidSiren(siren)) return fail('siren', 'SIREN invalide (9 chiffres, clé de contrôle)');
@@ -69,7 +75,7 @@ function readRow(get: (c: Column) => string): { company: ParsedCandidate | null;
         address: get('address') || null,
         postcode: postcode || null,
         city: get('city') || null,
-        website: get('website') || null,
+        website: webAddress(get('website')), // http(s) or nothing
         source: 'import',
         dirigeants: [],
       })

@@ -61,8 +61,17 @@ export function parseCsv(text: string): { separator: string; rows: CsvRow[] } {
 export function toCsvLine(values: (string | number | null | undefined)[]): string {
   return values
     .map((v) => {
-      const s = v === null || v === undefined ? '' : String(v);
+      const s = v === null || v === undefined ? '' : inert(String(v));
       return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     })
     .join(';');
+}
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab / CR before one) as a formula
+ * ("CSV injection"): such a cell gets a leading apostrophe, which Excel and LibreOffice show as
+ * text. Plain numbers ("-12,50") stay numbers.
+ */
+function inert(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) && !/^[-+]?\d+([.,]\d+)?$/.test(s) ? `'${s}` : s;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -69,4 +69,46 @@ describe.skipIf(serverMode)('embedded socket server', () => {
     }
     expect((await pool.query('select 1 as one')).rows[0].one).toBe(1);
   });
+});
+
+describe.skipIf(serverMode)('embedded socket access', () => {
+  it('is a Unix socket only its user can open (dir 0700, socket 0600), not a TCP port', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'relais-embedded-'));
+    const endpoint = await startEmbedded(dir);
+    try {
+      expect(endpoint.host).toBe(path.join(dir, 'run'));
+      expect(statSync(endpoint.host).mode & 0o777).toBe(0o700);
+      const socket = path.join(endpoint.host, `.s.PGSQL.${endpoint.port}`);
+      expect(statSync(socket).isSocket()).toBe(true);
+      expect(statSync(socket).mode & 0o777).toBe(0o600);
+      expect(JSON.parse(readFileSync(path.join(dir, 'relais.lock'), 'utf8'))).toMatchObject({ host: endpoint.host, port: endpoint.port });
+      // before, the lock held 127.0.0.1:<port>, where anyone local was let in with no password
+      expect(path.isAbsolute(endpoint.host)).toBe(true);
+      const client = new pg.Client({ host: endpoint.host, port: endpoint.port, user: 'postgres', database: 'postgres' });
+      await client.connect();
+      expect((await client.query('select 1 as one')).rows[0].one).toBe(1);
+      await client.end();
+    } finally {
+      await endpoint.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('falls back to a private temp dir when the data dir path is too long for a socket', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'relais-embedded-'));
+    const deep = path.join(dir, 'a-very-long-directory-name-for-a-data-dir'.repeat(3));
+    mkdirSync(deep, { recursive: true });
+    const endpoint = await startEmbedded(deep);
+    try {
+      expect(endpoint.host.startsWith(path.join(os.tmpdir(), 'relais-db-'))).toBe(true);
+      expect(statSync(endpoint.host).mode & 0o777).toBe(0o700);
+      const client = new pg.Client({ host: endpoint.host, port: endpoint.port, user: 'postgres', database: 'postgres' });
+      await client.connect();
+      await client.end();
+    } finally {
+      await endpoint.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(() => statSync(endpoint.host)).toThrow(); // removed on stop
+  }, 60_000);
 });

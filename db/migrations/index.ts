@@ -7,6 +7,9 @@ import * as portal from './0005_portal';
 import * as jobs from './0006_jobs';
 import * as runLeases from './0007_run_leases';
 import * as jobQueues from './0008_job_queues';
+import * as ruleApprovals from './0009_rule_approvals';
+import * as tokenExpiry from './0010_token_expiry';
+import * as retention from './0011_retention';
 
 // Ordered by name; later capabilities append their files here.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0006_jobs': jobs,
   '0007_run_leases': runLeases,
   '0008_job_queues': jobQueues,
+  '0009_rule_approvals': ruleApprovals,
+  '0010_token_expiry': tokenExpiry,
+  '0011_retention': retention,
 };

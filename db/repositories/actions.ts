@@ -50,6 +50,8 @@ export type PerRowValues = {
   message_id?: string;
   channel_id?: string;
   next_attempt_at?: Date;
+  /** a deferral gives back the attempt its claim counted */
+  attempts?: number;
   reason?: string | null;
   last_error?: string | null;
   /** merged into this row's audit entry */
@@ -62,6 +64,7 @@ const PER_ROW_COLUMNS = {
   message_id: 'text',
   channel_id: 'uuid',
   next_attempt_at: 'timestamptz',
+  attempts: 'int',
   reason: 'text',
   last_error: 'text',
 } as const;
@@ -210,6 +213,46 @@ export async function updateActionStatuses(db: Executor, spec: StatusUpdate): Pr
     select * from upd
   `.execute(db);
   return result.rows;
+}
+
+/**
+ * Held emails (scheduled: deferred by the send window, the daily cap, a missing channel or sender
+ * identity) are due again now: one of those causes changed, and the dispatcher re-checks all of
+ * them when it claims. Not a status change; run in the transaction of the change itself.
+ */
+export async function requeueHeldActions(db: Executor, workspaceId: string): Promise<number> {
+  const r = await sql`
+    update actions a set next_attempt_at = now(), updated_at = now()
+    where a.workspace_id = ${workspaceId} and a.status = 'scheduled' and a.next_attempt_at > now()
+  `.execute(db);
+  return Number(r.numAffectedRows ?? 0);
+}
+
+/** One held email due now (a person pressed "send now"); null when it is no longer held. */
+export function markActionDueNow(db: Executor, workspaceId: string, id: string) {
+  return sql<ActionRow>`
+    update actions a set next_attempt_at = now(), updated_at = now()
+    where a.workspace_id = ${workspaceId} and a.id = ${id} and a.status in ('approved', 'scheduled')
+    returning a.*
+  `
+    .execute(db)
+    .then((r) => r.rows[0] ?? null);
+}
+
+/**
+ * A channel's answer about actions that left `sending` meanwhile (a human decided on a send that
+ * outlived its lease): their status stays, and the answer joins their history with the status it
+ * found, so that no delivery goes unrecorded.
+ */
+export async function auditLateOutcomes(db: Executor, actor: Actor, entries: readonly { id: string; data: Record<string, unknown> }[]): Promise<void> {
+  if (entries.length === 0) return;
+  await sql`
+    insert into audit_log (workspace_id, actor_type, actor_id, action, subject_type, subject_id, data)
+    select a.workspace_id, ${actor.type}, ${actor.id}, 'action.outcome_after_decision', 'action', a.id::text,
+      jsonb_build_object('status', a.status) || v.data
+    from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb) as v(id uuid, data jsonb)
+    join actions a on a.id = v.id
+  `.execute(db);
 }
 
 export type NewAction = {
@@ -370,6 +413,8 @@ export async function listActions(db: Executor, workspaceId: string, f: ActionFi
       'expires_at',
       'approved_at',
       'approved_by_type',
+      'rule_id',
+      'next_attempt_at',
       'sent_at',
       'revision_requested_at',
       'created_at',
@@ -426,6 +471,32 @@ export async function statusCounts(db: Executor, workspaceId: string) {
   return { counts: row?.counts ?? {}, hasChannel: row?.has_channel ?? false };
 }
 
+/** What each auto-approve rule approved since a date, and how much of it has left (the rule's name, if it still exists). */
+export async function countRuleApprovals(db: Executor, workspaceId: string, since: Date) {
+  const r = await sql<{ rule_id: string; rule_name: string | null; approved: number; sent: number }>`
+    select a.rule_id, max(r.name) as rule_name, count(*)::int as approved, (count(*) filter (where a.status = 'sent'))::int as sent
+    from actions a left join auto_approve_rules r on r.id = a.rule_id
+    where a.workspace_id = ${workspaceId} and a.approved_by_type = 'rule' and a.approved_at >= ${since} and a.rule_id is not null
+    group by a.rule_id
+    order by count(*) desc, a.rule_id
+  `.execute(db);
+  return r.rows;
+}
+
+/** Which of these actions an auto-approve rule approved, with the rule's name if it still exists. */
+export function findRuleApproved(db: Executor, workspaceId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('actions as a')
+    .leftJoin('auto_approve_rules as r', 'r.id', 'a.rule_id')
+    .select(['a.id', 'a.rule_id', 'r.name as rule_name'])
+    .where('a.workspace_id', '=', workspaceId)
+    .where('a.id', 'in', ids)
+    .where('a.approved_by_type', '=', 'rule')
+    .where('a.rule_id', 'is not', null)
+    .execute();
+}
+
 /** Current statuses of some actions (a bulk decision explains the ones it could not move). */
 export function findActionStatuses(db: Executor, workspaceId: string, ids: readonly string[]) {
   return db.selectFrom('actions').select(['id', 'status']).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
@@ -451,6 +522,18 @@ export async function redactActionsOf(db: Executor, workspaceId: string, recipie
     returning a.id
   `.execute(db);
   return r.rows.map((row) => row.id);
+}
+
+/** Every action addressed to the recipient, whatever its status, oldest first (an access request). */
+export async function listActionsOf(db: Executor, workspaceId: string, recipient: Recipient): Promise<ActionRow[]> {
+  const r = await sql<ActionRow>`select a.* from actions a where a.workspace_id = ${workspaceId} and ${recipientMatch(recipient)} order by a.created_at, a.id`.execute(db);
+  return r.rows;
+}
+
+/** The versions of these actions, in order. */
+export function listVersionsOf(db: Executor, actionIds: readonly string[]) {
+  if (actionIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('action_versions').selectAll().where('action_id', 'in', actionIds).orderBy('action_id').orderBy('version').execute();
 }
 
 /** Erasure: the versions of redacted actions lose their payloads too. */

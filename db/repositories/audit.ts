@@ -37,6 +37,19 @@ export async function insertAuditEntries(db: Executor, entries: readonly AuditEn
   }
 }
 
+/** The entries about any of these subjects (a person and their actions: an access request), oldest first. */
+export function listAuditOfSubjects(db: Executor, workspaceId: string, subjects: { type: string; ids: readonly string[] }[]) {
+  const wanted = subjects.filter((s) => s.ids.length > 0);
+  if (wanted.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) => eb.or(wanted.map((s) => eb.and([eb('subject_type', '=', s.type), eb('subject_id', 'in', s.ids)]))))
+    .orderBy('id')
+    .execute();
+}
+
 export async function listAudit(db: Executor, workspaceId: string, subjectType: string, subjectId: string) {
   return db
     .selectFrom('audit_log')

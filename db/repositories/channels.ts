@@ -52,6 +52,12 @@ export async function reserveDailySends(db: Executor, channelId: string, day: st
   return r.rows[0]?.granted ?? 0;
 }
 
+/** Sends already counted against a mailbox's daily cap on one local day. */
+export async function dailySendsOf(db: Executor, channelId: string, day: string): Promise<number> {
+  const r = await db.selectFrom('channel_daily_sends').select('sent').where('channel_id', '=', channelId).where('day', '=', day).executeTakeFirst();
+  return r?.sent ?? 0;
+}
+
 export type DispatchWorkspace = {
   id: string;
   legal_name: string;

@@ -58,6 +58,27 @@ export async function deleteCompany(db: Executor, workspaceId: string, id: strin
   return Number(r.numDeletedRows) > 0;
 }
 
+/**
+ * Forgetting a person (erasure, the retention purge): their company goes too when nothing else
+ * refers to it — no other person, deal, note or task, and no action but theirs — with its timeline.
+ * Called before the person is deleted (their actions still name them).
+ */
+export async function deleteUnreferencedCompany(db: Executor, workspaceId: string, id: string, personId: string): Promise<boolean> {
+  const r = await sql<{ id: string }>`
+    delete from companies c
+    where c.workspace_id = ${workspaceId} and c.id = ${id}
+      and not exists (select 1 from people p where p.company_id = c.id and p.id <> ${personId}::uuid)
+      and not exists (select 1 from deals d where d.company_id = c.id)
+      and not exists (select 1 from actions a where a.company_id = c.id and a.person_id is distinct from ${personId}::uuid)
+      and not exists (select 1 from notes n where n.workspace_id = c.workspace_id and n.subject_type = 'company' and n.subject_id = c.id)
+      and not exists (select 1 from tasks t where t.workspace_id = c.workspace_id and t.subject_type = 'company' and t.subject_id = c.id)
+    returning c.id
+  `.execute(db);
+  if (r.rows.length === 0) return false;
+  await db.deleteFrom('activities').where('workspace_id', '=', workspaceId).where('subject_type', '=', 'company').where('subject_id', '=', id).execute();
+  return true;
+}
+
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (m) => `\\${m}`);
 }

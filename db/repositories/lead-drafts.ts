@@ -45,6 +45,17 @@ export function upsertLeadDraft(db: Executor, d: LeadDraftRow) {
     .execute();
 }
 
+/** What was drafted for a person and never became an action (an access request shows it). */
+export function listLeadDraftsOf(db: Executor, workspaceId: string, personId: string) {
+  return db.selectFrom('lead_drafts').selectAll().where('workspace_id', '=', workspaceId).where('person_id', '=', personId).orderBy('created_at').execute();
+}
+
+/** Forgetting a person: their drafts go with them (the column has no foreign key). */
+export async function deleteLeadDraftsOf(db: Executor, workspaceId: string, personId: string): Promise<number> {
+  const r = await db.deleteFrom('lead_drafts').where('workspace_id', '=', workspaceId).where('person_id', '=', personId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 /** Of these people, those a drafter action is written to (in `statuses`) by another run than `exceptRunId`. */
 export async function findPeopleWithDrafterActions(db: Executor, workspaceId: string, personIds: readonly string[], statuses: readonly ActionStatus[], exceptRunId: string) {
   if (personIds.length === 0) return [];

@@ -85,9 +85,25 @@ export function findLeadsOfCompanies(db: Executor, workspaceId: string, companyI
     .execute();
 }
 
-/** The person's id and address, locked until the transaction ends (opt-out, erasure). */
+/** The person, locked until the transaction ends (opt-out, erasure, the retention purge). */
 export function lockPerson(db: Executor, workspaceId: string, id: string) {
-  return db.selectFrom('people').select(['id', 'email']).where('workspace_id', '=', workspaceId).where('id', '=', id).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('people')
+    .select(['id', 'email', 'kind', 'company_id', 'is_natural_person', 'last_inbound_at', 'created_at'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/**
+ * Leads of every workspace whose last contact coming from them (else their collection: the record's
+ * creation) is older than `cutoff`, after `after` in id order: the retention purge's next batch.
+ */
+export function findStaleProspects(db: Executor, cutoff: Date, page: { after: string | null; limit: number }) {
+  let q = db.selectFrom('people').select(['workspace_id', 'id']).where('kind', '=', 'lead').where(sql<Date>`coalesce(last_inbound_at, created_at)`, '<', cutoff);
+  if (page.after) q = q.where('id', '>', page.after);
+  return q.orderBy('id').limit(page.limit).execute();
 }
 
 /** An objection: this person and every record with the same address, first opt-out date kept. */
@@ -112,6 +128,29 @@ export async function deletePersonHistory(db: Executor, workspaceId: string, per
   for (const table of ['activities', 'notes', 'tasks'] as const) {
     await db.deleteFrom(table).where('workspace_id', '=', workspaceId).where('subject_type', '=', 'person').where('subject_id', '=', personId).execute();
   }
+}
+
+/** The person's notes and tasks (an access request shows them). */
+export async function listPersonNotesAndTasks(db: Executor, workspaceId: string, personId: string) {
+  const [notes, tasks] = await Promise.all([
+    db
+      .selectFrom('notes')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('subject_type', '=', 'person')
+      .where('subject_id', '=', personId)
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('subject_type', '=', 'person')
+      .where('subject_id', '=', personId)
+      .orderBy('created_at')
+      .execute(),
+  ]);
+  return { notes, tasks };
 }
 
 /** Many people at once (lead creation, imports), 500 rows per statement (the parameter limit). */

@@ -37,3 +37,9 @@ export function findSessionWithMember(db: Executor, id: string) {
 export function deleteSession(db: Executor, id: string) {
   return db.deleteFrom('sessions').where('id', '=', id).execute();
 }
+
+/** A member removed from a workspace is signed out of it everywhere. */
+export async function deleteMemberSessions(db: Executor, workspaceId: string, userId: string): Promise<number> {
+  const r = await db.deleteFrom('sessions').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

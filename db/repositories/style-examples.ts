@@ -33,6 +33,25 @@ export async function upsertStyleExample(db: Executor, e: NewStyleExample, vecto
     .execute();
 }
 
+/** The examples learnt from these actions (an access request shows them). */
+export function listStyleExamplesOf(db: Executor, workspaceId: string, actionIds: readonly string[]) {
+  if (actionIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('style_examples')
+    .select(['id', 'action_id', 'language', 'subject', 'body', 'source', 'context', 'created_at'])
+    .where('workspace_id', '=', workspaceId)
+    .where('action_id', 'in', actionIds)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Forgetting a person: the examples learnt from messages to them are copies of those messages. */
+export async function deleteStyleExamplesOf(db: Executor, workspaceId: string, actionIds: readonly string[]): Promise<number> {
+  if (actionIds.length === 0) return 0;
+  const r = await db.deleteFrom('style_examples').where('workspace_id', '=', workspaceId).where('action_id', 'in', actionIds).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 export async function nearestStyleExamplesByVector(db: Executor, workspaceId: string, language: Language, vector: string, k: number) {
   const r = await sql<StyleExampleRow>`
     select subject, body, language from style_examples

@@ -20,6 +20,16 @@ export async function suppressErasedAddress(db: Executor, workspaceId: string, e
     .execute();
 }
 
+/** The retention purge: an objection stays (the hash), the address in clear goes. */
+export async function keepOnlyHash(db: Executor, workspaceId: string, emailHash: string): Promise<void> {
+  await db.updateTable('suppressions').set({ email: null }).where('workspace_id', '=', workspaceId).where('email_hash', '=', emailHash).execute();
+}
+
+/** The entry for an address, if any (an access request says whether and since when it is suppressed). */
+export function findSuppression(db: Executor, workspaceId: string, emailHash: string) {
+  return db.selectFrom('suppressions').select(['reason', 'source', 'created_at']).where('workspace_id', '=', workspaceId).where('email_hash', '=', emailHash).executeTakeFirst();
+}
+
 export async function isSuppressed(db: Executor, workspaceId: string, emailHash: string): Promise<boolean> {
   const row = await db.selectFrom('suppressions').select('email_hash').where('workspace_id', '=', workspaceId).where('email_hash', '=', emailHash).executeTakeFirst();
   return Boolean(row);

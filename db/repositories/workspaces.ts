@@ -115,6 +115,11 @@ export async function countAdmins(db: Executor, workspaceId: string): Promise<nu
   return Number(n);
 }
 
+export async function deleteMembership(db: Executor, workspaceId: string, userId: string): Promise<boolean> {
+  const r = await db.deleteFrom('memberships').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
+
 export async function setMemberRole(db: Executor, workspaceId: string, userId: string, role: Role): Promise<void> {
   await db.updateTable('memberships').set({ role }).where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
 }

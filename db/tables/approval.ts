@@ -95,7 +95,15 @@ export type ActionStatusCountsTable = {
 };
 
 /** maxConnections: parallel SMTP sessions per dispatcher process (providers limit this; default 4) */
-export type SmtpSettings = { host: string; port: number; secure: boolean; user: string | null; maxConnections?: number };
+export type SmtpSettings = {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string | null;
+  maxConnections?: number;
+  /** "no TLS (local relay)": AUTH may go in clear; otherwise it needs TLS (implicit or STARTTLS) */
+  noTls?: boolean;
+};
 
 export type ChannelsTable = {
   id: string;

@@ -10,6 +10,8 @@ export type ConnectorItem = {
   label: string;
   fromEmail: string;
   enabled: boolean;
+  /** "no TLS (local relay)": its password may travel in clear, said next to it */
+  noTls: boolean;
   lastTest: { at: Date; ok: boolean; error: string | null } | null;
 };
 export type ConnectorsView = { available: false } | { available: true; items: ConnectorItem[] };
@@ -24,6 +26,7 @@ export async function connectorsView(ctx: CrmCtx): Promise<ConnectorsView> {
       label: `${c.name || c.from_email} — ${c.settings.host}:${c.settings.port}`,
       fromEmail: c.from_email,
       enabled: c.enabled,
+      noTls: c.settings.noTls === true,
       lastTest: c.last_test_at ? { at: c.last_test_at, ok: Boolean(c.last_test_ok), error: c.last_test_error } : null,
     })),
   };

@@ -23,6 +23,7 @@ export function reasonKey(reason: string | null): MessageKey | null {
   if (reason.startsWith('no channel connected')) return 'library.reason.no_channel';
   if (reason.startsWith('outside the send window')) return 'library.reason.outside_window';
   if (reason.startsWith('daily cap')) return 'library.reason.daily_cap';
+  if (reason.startsWith('sender identity incomplete: the legal name is still the first-start placeholder')) return 'library.reason.sender_placeholder';
   if (reason.startsWith('sender identity incomplete')) return 'library.reason.sender_identity';
   if (reason.startsWith('the recipient opted out')) return 'library.reason.suppressed';
   if (reason.startsWith('temporary delivery problem')) return 'library.reason.retry';

@@ -2,10 +2,11 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { notFound } from '../../lib/errors';
 import { UUID_RE } from '../../lib/ids';
+import { storableString } from '../../lib/validation';
 import type { MessageKey } from '../i18n';
 
 // Page query strings are read leniently: a bad filter is dropped, never a 400 for a person.
-const Text = z.string().trim().min(1).max(200);
+const Text = storableString().trim().min(1).max(200);
 const Cursor = z.string().regex(/^[A-Za-z0-9_-]{1,200}$/);
 
 export function listQuery<K extends string>(c: Context, keys: readonly K[]): Record<K | 'q' | 'cursor', string | undefined> {
@@ -33,14 +34,20 @@ const FLASH: Record<string, MessageKey> = {
   created: 'common.created',
   saved: 'common.saved',
   promoted: 'people.promoted',
+  optedOut: 'people.optOut.done',
+  erased: 'people.erase.done',
   approved: 'library.approved',
   rejected: 'library.rejected',
   ignored: 'library.ignored',
   sentBack: 'library.sentBack',
+  sendNow: 'library.sendNowDone',
+  cancelled: 'library.cancelled',
   smtp: 'settings.smtp.connected',
   channel: 'settings.smtp.toggled',
   rule: 'settings.rules.created',
   role: 'settings.members.roleChanged',
+  memberRemoved: 'settings.members.removed',
+  tokenRevoked: 'settings.tokens.revoked',
 };
 export function flashKey(c: Context): MessageKey | null {
   const k = c.req.query('ok');

@@ -37,8 +37,11 @@ export function progressText(ui: Ui, e: Pick<ProgressEvent, 'kind' | 'data'>): s
       return t('chat.ev.draftProgress', { done: n('done'), total: n('total') });
     case 'review_round':
       return t(d.verdict === 'pass' ? 'chat.ev.reviewPass' : 'chat.ev.reviewRevise', { round: n('round') });
-    case 'drafts_queued':
-      return t('chat.ev.queued', { n: n('queued'), flagged: n('needsAttention'), failed: n('failed') });
+    case 'drafts_queued': {
+      const queued = t('chat.ev.queued', { n: n('queued'), flagged: n('needsAttention'), failed: n('failed') });
+      // drafts a rule approved do not wait for anyone: said apart
+      return Number(d.autoApproved ?? 0) > 0 ? `${queued} ${t('chat.ev.autoApproved', { n: n('autoApproved') })}` : queued;
+    }
     case 'answer_ready':
       return t('chat.ev.answer');
     case 'clarification_needed':

@@ -14,6 +14,7 @@ import { renderPage } from '../views/render';
 import { Timeline, TimelineForm } from '../views/timeline';
 import { Csrf, DefinitionList, Empty, ErrorSummary, Flash, PageHeader, Pager, TextField, type FieldErrors, type FormValues } from '../views/ui';
 import { displayName } from './people-views';
+import { webAddress } from '../../lib/validation';
 
 type C = Context<PortalEnv>;
 const FIELDS = ['name', 'siren', 'siret', 'nafCode', 'nafLabel', 'address', 'postcode', 'city', 'headcountBand', 'website'] as const;
@@ -132,14 +133,7 @@ function CompanyDetail({
               [t('company.field.nafCode'), co.naf_code],
               [t('company.field.address'), [co.address, co.postcode, co.city].filter(Boolean).join(', ') || null],
               [t('company.field.headcountBand'), co.headcount_band],
-              [
-                t('company.field.website'),
-                co.website ? (
-                  <a href={co.website} rel="noopener noreferrer">
-                    {co.website}
-                  </a>
-                ) : null,
-              ],
+              [t('company.field.website'), co.website ? <WebLink url={co.website} /> : null],
             ]}
           />
           <h2>{t('company.people')}</h2>
@@ -304,3 +298,15 @@ export const companyRoutes = new Hono<PortalEnv>()
       return again(known.fields, known.form, known.form ? 409 : 400);
     }
   });
+
+/** A stored website as a link only when it is http(s): an older `javascript:` value stays plain text. */
+function WebLink({ url }: { url: string }) {
+  const href = webAddress(url);
+  return href ? (
+    <a href={href} rel="noopener noreferrer">
+      {url}
+    </a>
+  ) : (
+    <span>{url}</span>
+  );
+}

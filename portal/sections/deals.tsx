@@ -10,7 +10,7 @@ import { pipelineFigures } from '../../crm/pipeline';
 import type { PortalEnv, Ui } from '../env';
 import { domainErrors, zodFieldErrors } from '../forms/errors';
 import { flashKey, idParam, listQuery } from '../forms/query';
-import { formStrings, orNull, orUndefined, type RawForm } from '../forms/values';
+import { formStrings, formVersion, orNull, orUndefined, type RawForm } from '../forms/values';
 import { parseEuros } from '../i18n/format';
 import { stageLabel } from '../views/labels';
 import { renderPage } from '../views/render';
@@ -225,8 +225,9 @@ export const dealRoutes = new Hono<PortalEnv>()
     const v = formStrings((await c.req.parseBody()) as RawForm);
     const wantsJson = (c.req.header('accept') ?? '').includes('application/json');
     const back = v.back === 'detail' ? `/deals/${id}` : '/deals';
+    const version = formVersion(v.version, true);
     try {
-      const moved = await deals.updateDeal(c.get('crm'), id, { stage: v.stage ?? '', version: Number(v.version) });
+      const moved = await deals.updateDeal(c.get('crm'), id, { stage: v.stage ?? '', version });
       if (wantsJson) return c.json({ ok: true, version: moved.deal.version, stage: moved.stage.key, message: ui.t('deals.moved', { stage: stageLabel(ui, moved.stage) }) });
       return c.redirect(`${back}?moved=${encodeURIComponent(moved.stage.key)}`, 303);
     } catch (err) {

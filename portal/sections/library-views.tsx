@@ -6,6 +6,7 @@ import { Csrf, Empty, ErrorSummary, Flash, PageHeader, Pager, type FieldErrors, 
 
 export type LibraryRow = {
   id: string;
+  kind: string;
   status: string;
   to: { email?: string; name?: string } | null;
   subject: string | null;
@@ -17,7 +18,18 @@ export type LibraryRow = {
   revisionRequested: boolean;
   updatedAt: string | null;
   expiresAt: string | null;
+  /** the auto-approve rule that approved it */
+  ruleId: string | null;
+  /** when a held email is due to leave */
+  nextAttemptAt: string | null;
 };
+
+/** Why the workspace's held emails cannot leave now (channels/held.ts), as the page shows it. */
+export type ShownHold = { reason: string; until: string | null };
+/** The auto-approve rules as the Library tells them: one in force, what they approved lately, their names. */
+export type RulesShown = { active: boolean; recent: { ruleId: string; ruleName: string | null; approved: number; sent: number }[]; names: Map<string, string | null> };
+
+const HELD_STATUSES = ['approved', 'scheduled'];
 
 export const statusLabel = (ui: Ui, s: string) => ui.t(`library.status.${s}` as MessageKey);
 
@@ -40,6 +52,62 @@ function Flag({ ui, verdict }: { ui: Ui; verdict: string | null }) {
   return <span class="badge warn">{ui.t('library.flagged')}</span>;
 }
 
+/** An email a rule approved says so, with the rule's name: nobody approved it by hand. */
+function ByRule({ ui, ruleId, names }: { ui: Ui; ruleId: string | null; names: Map<string, string | null> }) {
+  if (!ruleId) return null;
+  const name = names.get(ruleId);
+  return (
+    <span class="badge" data-by-rule={ruleId}>
+      {name ? ui.t('library.byRule', { rule: ui.quote(name) }) : ui.t('library.byRuleUnnamed')}
+    </span>
+  );
+}
+
+/** What a held email waits for, in words, when "send now" cannot work; null when it can. */
+function blockedText(ui: Ui, hold: ShownHold | null): string | null {
+  if (!hold) return null;
+  const why = reasonText(ui, hold.reason) ?? hold.reason;
+  return hold.until ? ui.t('library.sendNowBlockedUntil', { why, date: ui.fmt.dateTime(hold.until) }) : ui.t('library.sendNowBlocked', { why });
+}
+
+/** When a held email leaves: its next attempt when one is set ahead, else at once unless something holds it. */
+function leavesText(ui: Ui, nextAttemptAt: string | null, hold: ShownHold | null): string | null {
+  if (nextAttemptAt && new Date(nextAttemptAt).getTime() > Date.now()) return ui.t('library.leavesAt', { date: ui.fmt.dateTime(nextAttemptAt) });
+  return hold ? null : ui.t('library.leavesSoon');
+}
+
+/** A message waits for a messaging channel whatever the workspace's mailbox does. */
+const holdOf = (kind: string, hold: ShownHold | null): ShownHold | null => (kind === 'message' ? { reason: 'no channel connected for messages', until: null } : hold);
+
+/**
+ * A held email in the list: when it leaves, "send now" (inside the send window and the rest; else
+ * the button is off and says why) and "cancel". Buttons of the list's form, posting elsewhere.
+ */
+function HeldRow({ ui, a, hold }: { ui: Ui; a: LibraryRow; hold: ShownHold | null }) {
+  const { t } = ui;
+  const held = holdOf(a.kind, hold);
+  const blocked = blockedText(ui, held);
+  const leaves = leavesText(ui, a.nextAttemptAt, held);
+  return (
+    <div class="held small" data-held={a.id}>
+      {leaves ? <p class="leaves">{leaves}</p> : null}
+      <p class="row">
+        <button type="submit" formaction={`/library/${a.id}/send-now`} disabled={Boolean(blocked)} aria-describedby={blocked ? `blocked-${a.id}` : undefined} data-send-now>
+          {t('library.sendNow')}
+        </button>{' '}
+        <button type="submit" formaction={`/library/${a.id}/cancel`} class="quiet" data-cancel>
+          {t('library.cancelSend')}
+        </button>
+      </p>
+      {blocked ? (
+        <p class="muted" id={`blocked-${a.id}`} data-send-now-blocked>
+          {blocked}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 type ListProps = {
   ui: Ui;
   csrf: string;
@@ -50,6 +118,9 @@ type ListProps = {
   cursor: string | undefined;
   channelConnected: boolean;
   admin: boolean;
+  rules: RulesShown;
+  /** computed on the tabs of held emails (approved, scheduled) */
+  hold: ShownHold | null;
   flash: string | null;
   error: string | null;
 };
@@ -62,9 +133,17 @@ export function LibraryList(p: ListProps) {
   const selectable = status === 'pending_approval' && p.items.length > 0;
   return (
     <>
-      <PageHeader title={t('library.title')} intro={t('library.intro')} />
+      <PageHeader title={t('library.title')} intro={t(p.rules.active ? 'library.introRules' : 'library.intro')} />
       <Flash text={p.flash} />
       <Flash kind="error" text={p.error} />
+      {p.rules.recent.map((r) => (
+        <p class="flash warn" data-rule-approvals={r.ruleId}>
+          {r.ruleName
+            ? t('library.rules.recent', { n: ui.fmt.number(r.approved), sent: ui.fmt.number(r.sent), rule: ui.quote(r.ruleName) })
+            : t('library.rules.recentUnnamed', { n: ui.fmt.number(r.approved), sent: ui.fmt.number(r.sent) })}{' '}
+          {p.admin ? <a href="/settings#rules">{t('library.rules.manage')}</a> : null}
+        </p>
+      ))}
       {!p.channelConnected && total > 0 ? (
         <p class="flash warn">
           {t('settings.connectors.none')} {p.admin ? <a href="/settings#connectors">{t('library.connect')}</a> : t('library.askAdmin')}
@@ -122,7 +201,7 @@ export function LibraryList(p: ListProps) {
                       <a href={`/library/${a.id}`} class="draft-subject">
                         {a.subject || t('library.noSubject')}
                       </a>{' '}
-                      <Flag ui={ui} verdict={a.reviewerVerdict} />
+                      <Flag ui={ui} verdict={a.reviewerVerdict} /> <ByRule ui={ui} ruleId={a.ruleId} names={p.rules.names} />
                       {a.revisionRequested ? <span class="badge">{t('library.revisionRequested')}</span> : null}
                     </p>
                     <p class="draft-meta muted small">
@@ -136,6 +215,7 @@ export function LibraryList(p: ListProps) {
                         <strong>{`${t('library.why')}${ui.colon}`}</strong> {why}
                       </p>
                     ) : null}
+                    {HELD_STATUSES.includes(a.status) ? <HeldRow ui={ui} a={a} hold={p.hold} /> : null}
                   </div>
                 </li>
               );
@@ -153,6 +233,7 @@ export type VersionEntry = { version: number; author: { type: string; id: string
 
 export type DetailData = {
   id: string;
+  kind: string;
   status: string;
   version: number;
   teammate: string | null;
@@ -161,6 +242,9 @@ export type DetailData = {
   waitingReason: string | null;
   lastError: string | null;
   expiresAt: string | null;
+  nextAttemptAt: string | null;
+  /** the auto-approve rule that approved it, and its name (null: unnamed or deleted) */
+  rule: { id: string; name: string | null } | null;
   revisionRequestedAt: string | null;
   current: { subject: string; body: string };
   message: ShownMessage | null;
@@ -180,6 +264,8 @@ type DetailProps = {
   editErrors?: FieldErrors;
   editValues?: FormValues | null;
   rejectErrors?: FieldErrors;
+  /** why held emails cannot leave now, for an approved or scheduled action */
+  hold?: ShownHold | null;
 };
 
 /** Links in the rendered text (the opt-out link) become clickable; everything stays escaped. */
@@ -230,7 +316,38 @@ export function DiffView({ ui, lines, subject }: { ui: Ui; lines: DiffLine[]; su
   );
 }
 
-export function LibraryDetail({ ui, csrf, a, flash, error, review, editErrors, editValues, rejectErrors }: DetailProps) {
+/** A held email on its own page: when it leaves, "send now" when nothing holds it (else why not), "cancel". */
+function Departure({ ui, csrf, a, hold }: { ui: Ui; csrf: string; a: DetailData; hold: ShownHold | null }) {
+  const { t } = ui;
+  const held = holdOf(a.kind, hold);
+  const blocked = blockedText(ui, held);
+  const leaves = leavesText(ui, a.nextAttemptAt, held);
+  return (
+    <section class="panel" aria-labelledby="departure-h" data-held={a.id}>
+      <h2 id="departure-h">{t('library.departure')}</h2>
+      {leaves ? <p class="leaves">{leaves}</p> : null}
+      <form method="post" action={`/library/${a.id}/send-now`} class="inline">
+        <Csrf token={csrf} />
+        <button type="submit" class="primary" disabled={Boolean(blocked)} aria-describedby={blocked ? 'send-now-blocked' : undefined} data-send-now>
+          {t('library.sendNow')}
+        </button>
+      </form>{' '}
+      <form method="post" action={`/library/${a.id}/cancel`} class="inline">
+        <Csrf token={csrf} />
+        <button type="submit" data-cancel>
+          {t('library.cancelSend')}
+        </button>
+      </form>
+      {blocked ? (
+        <p class="muted small" id="send-now-blocked" data-send-now-blocked>
+          {blocked}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export function LibraryDetail({ ui, csrf, a, flash, error, review, editErrors, editValues, rejectErrors, hold }: DetailProps) {
   const { t } = ui;
   const m = a.message;
   const pending = a.status === 'pending_approval';
@@ -251,7 +368,8 @@ export function LibraryDetail({ ui, csrf, a, flash, error, review, editErrors, e
         <span class={`badge status-${a.status}`} data-status={a.status}>
           {statusLabel(ui, a.status)}
         </span>{' '}
-        <Flag ui={ui} verdict={a.reviewer?.verdict ?? null} /> <span class="muted small">{t('library.version', { n: a.version })}</span>
+        <Flag ui={ui} verdict={a.reviewer?.verdict ?? null} /> {a.rule ? <ByRule ui={ui} ruleId={a.rule.id} names={new Map([[a.rule.id, a.rule.name]])} /> : null}{' '}
+        <span class="muted small">{t('library.version', { n: a.version })}</span>
         {pending && a.expiresAt ? <span class="muted small"> · {t('library.expires', { date: ui.fmt.dateTime(a.expiresAt) })}</span> : null}
       </p>
       <Flash text={flash} />
@@ -415,6 +533,8 @@ export function LibraryDetail({ ui, csrf, a, flash, error, review, editErrors, e
               </details>
             </section>
           ) : null}
+
+          {HELD_STATUSES.includes(a.status) ? <Departure ui={ui} csrf={csrf} a={a} hold={hold ?? null} /> : null}
 
           {a.status === 'delivery_unknown' || a.status === 'failed' ? (
             <section class="panel" aria-labelledby="resolve-h">

@@ -3,6 +3,7 @@ import type { Choice } from '../../crm/choices';
 import type { NameMap } from '../../crm/names';
 import type { Ui } from '../env';
 import { PERSON_STATUSES, statusLabel } from '../views/labels';
+import { PersonRightsPanel } from './person-rights-panel';
 import { Timeline, TimelineForm } from '../views/timeline';
 import {
   CheckboxField,
@@ -141,9 +142,11 @@ type DetailProps = {
   deals: Deal[];
   timeline: Activity[];
   flash: string | null;
+  /** an administrator sees the erasure control */
+  admin: boolean;
 };
 
-export function PersonDetail({ ui, csrf, person: p, companyName, deals, timeline, flash }: DetailProps) {
+export function PersonDetail({ ui, csrf, person: p, companyName, deals, timeline, flash, admin }: DetailProps) {
   const { t } = ui;
   const name = displayName(ui, p);
   return (
@@ -209,6 +212,7 @@ export function PersonDetail({ ui, csrf, person: p, companyName, deals, timeline
           <Timeline ui={ui} items={timeline} />
         </section>
       </div>
+      <PersonRightsPanel ui={ui} person={p} admin={admin} />
     </>
   );
 }

@@ -9,7 +9,7 @@ import { companyNames } from '../../crm/names';
 import type { PortalEnv } from '../env';
 import { domainErrors, zodFieldErrors } from '../forms/errors';
 import { flashKey, idParam, listQuery } from '../forms/query';
-import { formStrings, orNull, orUndefined, type RawForm } from '../forms/values';
+import { formStrings, formVersion, orNull, orUndefined, type RawForm } from '../forms/values';
 import { renderPage } from '../views/render';
 import type { FieldErrors, FormValues } from '../views/ui';
 import { LIST_PATH, PeopleList, PersonDetail, PersonForm, displayName } from './people-views';
@@ -142,6 +142,7 @@ export const peopleRoutes = new Hono<PortalEnv>()
         deals={deals.items}
         timeline={timeline.items}
         flash={flash ? ui.t(flash) : null}
+        admin={c.get('viewer').role === 'admin'}
       />,
     );
   })
@@ -201,10 +202,11 @@ export const peopleRoutes = new Hono<PortalEnv>()
     const id = idParam(c, 'person');
     const v = formStrings((await c.req.parseBody()) as RawForm);
     const person = await people.getPerson(ctx, id);
+    const version = formVersion(v.version) ?? person.version;
     // promoting twice (double click, two tabs) is harmless: it already is a contact
     if (person.kind === 'lead') {
       try {
-        await people.promotePerson(ctx, id, Number(v.version) || person.version);
+        await people.promotePerson(ctx, id, version);
       } catch (err) {
         if (!domainErrors(err, c.get('ui').t)) throw err;
         return c.redirect(`/people/${id}`, 303);

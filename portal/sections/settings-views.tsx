@@ -1,4 +1,3 @@
-import type { Child } from 'hono/jsx';
 import type { Workspace } from '../../db/schema';
 import type { Member } from '../../identity/members';
 import type { Ui, Viewer } from '../env';
@@ -6,11 +5,15 @@ import type { ConnectorsView, RuleItem } from '../data/connectors';
 import { CheckboxField, Csrf, DefinitionList, ErrorSummary, Flash, PageHeader, SelectField, TextArea, TextField, type FieldErrors, type FormValues } from '../views/ui';
 import type { BackgroundFailure } from '../../graph/store/failures';
 import type { MessageKey } from '../i18n';
+import { PrivacySection } from './privacy-views';
+import type { TokenDto } from '../../identity/tokens';
+import { AccessTokens, InviteMember, RemoveMember, type Reveal } from './settings-access';
+import { Section } from './settings-section';
 
 /** What the gate applies when a workspace has not chosen (shown so nobody has to guess). */
 export const SENDING_DEFAULTS = { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', dailyCap: 50, pendingExpiryDays: 14 } as const;
 
-export type SettingsForm = 'identity' | 'voice' | 'sending' | 'language' | 'smtp' | 'rule';
+export type SettingsForm = 'identity' | 'voice' | 'sending' | 'language' | 'smtp' | 'rule' | 'token' | 'invite';
 
 /** A refused role change, said in the Members section next to the person it concerns. */
 export type MemberError = { userId: string; text: string };
@@ -29,17 +32,11 @@ export type SettingsProps = {
   flash: string | null;
   notice?: { kind: 'ok' | 'error'; text: string } | null;
   memberError?: MemberError | null;
+  /** the viewer's tokens (an administrator: the workspace's) */
+  tokens: TokenDto[];
+  /** a token or an invitation link just made, shown this once */
+  reveal?: Reveal | null;
 };
-
-function Section({ id, title, help, children }: { id: string; title: string; help?: string; children: Child }) {
-  return (
-    <section class="panel settings-section" id={id} aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{title}</h2>
-      {help ? <p class="hint">{help}</p> : null}
-      {children}
-    </section>
-  );
-}
 
 function Actions({ ui }: { ui: Ui }) {
   return (
@@ -95,6 +92,8 @@ export function SettingsPage(p: SettingsProps) {
           ['background', t('settings.background')],
         ] as [string, string][])
       : []),
+    ['tokens', t('settings.tokens')],
+    ['privacy', t('settings.privacy')],
     ['language', t('settings.language')],
   ];
   return (
@@ -231,6 +230,9 @@ export function SettingsPage(p: SettingsProps) {
 
       {admin && p.members ? <Members {...p} members={p.members} /> : null}
       {admin && p.failures ? <Background {...p} failures={p.failures} /> : null}
+      <AccessTokens ui={ui} viewer={viewer} tokens={p.tokens} posted={posted ?? null} reveal={p.reveal ?? null} />
+
+      <PrivacySection ui={ui} />
 
       <Section id="language" title={t('settings.language')} help={t('settings.language.help')}>
         <form method="post" action="/settings/language" class="row">
@@ -352,6 +354,7 @@ function Members(p: SettingsProps & { members: Member[] }) {
                         {t('settings.members.selfDemoteHint')}
                       </p>
                     ) : null}
+                    <RemoveMember ui={ui} viewer={viewer} member={m} />
                   </td>
                 </tr>
               );
@@ -359,6 +362,7 @@ function Members(p: SettingsProps & { members: Member[] }) {
           </tbody>
         </table>
       </div>
+      <InviteMember ui={ui} viewer={viewer} posted={p.posted ?? null} reveal={p.reveal ?? null} />
     </Section>
   );
 }
@@ -389,6 +393,7 @@ function Connectors(p: SettingsProps) {
           {connectors.items.map((k) => (
             <li data-connector={k.id}>
               <strong>{k.label}</strong> <span class={`badge ${k.enabled ? 'ok' : ''}`}>{k.enabled ? t('settings.smtp.enabled') : t('settings.smtp.disabled')}</span>
+              {k.noTls ? <span class="badge warn"> {t('settings.smtp.noTlsBadge')}</span> : null}
               {k.lastTest ? (
                 <span class="muted small">
                   {' '}
@@ -408,6 +413,9 @@ function Connectors(p: SettingsProps) {
                     {k.enabled ? t('settings.smtp.disable') : t('settings.smtp.enable')}
                   </button>
                 </form>
+                <a class="button quiet" href={`/settings/connectors/${k.id}`}>
+                  {t('settings.smtp.edit')}
+                </a>
               </div>
             </li>
           ))}
@@ -428,6 +436,7 @@ function Connectors(p: SettingsProps) {
           <input id="f-secure" type="checkbox" name="secure" value="on" checked={smtp.values.secure === 'on'} />
           <label for="f-secure">{t('settings.smtp.secure')}</label>
         </div>
+        <NoTlsField ui={ui} checked={smtp.values.noTls === 'on'} />
         <div class="form-actions">
           <button type="submit" class="primary">
             {t('settings.smtp.connect')}
@@ -435,6 +444,19 @@ function Connectors(p: SettingsProps) {
         </div>
       </form>
     </Section>
+  );
+}
+
+/** "No TLS (local relay)": off unless ticked, with what it means said next to it. */
+export function NoTlsField({ ui, checked }: { ui: Ui; checked: boolean }) {
+  return (
+    <div class="field check">
+      <input id="f-noTls" type="checkbox" name="noTls" value="on" checked={checked} aria-describedby="f-noTls-hint" />
+      <label for="f-noTls">{ui.t('settings.smtp.noTls')}</label>
+      <p class="hint warn" id="f-noTls-hint">
+        {ui.t('settings.smtp.noTlsWarning')}
+      </p>
+    </div>
   );
 }
 

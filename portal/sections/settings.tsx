@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { getWorkspace, updateWorkspace, WorkspacePatchSchema } from '../../identity/workspace';
 import { recentBackgroundFailures } from '../../graph/store/failures';
-import { changeMemberRole, isLastAdminError, listMembers, RoleSchema } from '../../identity/members';
+import { changeMemberRole, inviteMember, isLastAdminError, listMembers, MemberInviteSchema, removeMember, RoleSchema } from '../../identity/members';
+import { createApiToken, listTokens, revokeToken, TokenCreateSchema } from '../../identity/tokens';
 import { AppError } from '../../lib/errors';
 import { connectorsView, rulesView } from '../data/connectors';
 import { createConnector, SmtpConnectorCreateSchema, testConnector, updateConnector } from '../../channels/connectors';
@@ -12,7 +13,7 @@ import { setUserLanguage } from '../../identity/sessions';
 import type { PortalEnv } from '../env';
 import { domainErrors, zodFieldErrors } from '../forms/errors';
 import { flashKey } from '../forms/query';
-import { formList, formStrings, orNull, type RawForm } from '../forms/values';
+import { formList, formStrings, formVersion, orNull, type RawForm } from '../forms/values';
 import { isLanguage } from '../../lib/language';
 import { endOfDayParis } from '../i18n/format';
 import { uiFor } from '../i18n/ui';
@@ -20,6 +21,7 @@ import { writeLangCookie } from '../session/cookies';
 import { renderPage } from '../views/render';
 import type { FieldErrors, FormValues } from '../views/ui';
 import { SettingsPage, type MemberError, type SettingsForm } from './settings-views';
+import type { Reveal } from './settings-access';
 
 type C = Context<PortalEnv>;
 
@@ -28,6 +30,7 @@ async function show(
   posted?: { form: SettingsForm; values: FormValues; errors: FieldErrors; message?: string | null },
   notice?: { kind: 'ok' | 'error'; text: string },
   memberError?: MemberError & { status: 400 | 409 },
+  reveal?: Reveal,
 ) {
   const ui = c.get('ui');
   const viewer = c.get('viewer');
@@ -40,10 +43,12 @@ async function show(
     admin ? rulesView(ctx) : Promise.resolve(null),
     admin ? recentBackgroundFailures(ctx) : Promise.resolve(null),
   ]);
+  const tokens = await listTokens(ctx, admin ? 'workspace' : 'mine');
   const flash = flashKey(c);
   return renderPage(
     c,
-    { title: ui.t('settings.title'), section: 'settings', status: memberError?.status ?? (posted ? 400 : notice?.kind === 'error' ? 400 : 200) },
+    // a notice reports an outcome (an SMTP test the server refused): the request itself was fine, 200
+    { title: ui.t('settings.title'), section: 'settings', status: memberError?.status ?? (posted ? 400 : reveal ? 201 : 200) },
     <SettingsPage
       ui={ui}
       viewer={viewer}
@@ -56,6 +61,8 @@ async function show(
       flash={flash ? ui.t(flash) : null}
       notice={notice ?? null}
       memberError={memberError ?? null}
+      tokens={tokens}
+      reveal={reveal ?? null}
     />,
   );
 }
@@ -78,6 +85,13 @@ async function save(c: C, form: SettingsForm, values: FormValues, patch: unknown
     return show(c, { form, values, errors: known.fields, message: known.form });
   }
   return c.redirect(`/settings?ok=saved#${form}`, 303);
+}
+
+/** Schema paths → this page's field names (several forms share the page, their ids must not clash). */
+function renamed(errors: FieldErrors, names: Record<string, string>): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [k, msg] of Object.entries(errors)) out[names[k] ?? k] = msg;
+  return out;
 }
 
 const int = (s: string | undefined) => (s && /^\d+$/.test(s) ? Number(s) : Number.NaN);
@@ -127,6 +141,7 @@ export const settingsRoutes = new Hono<PortalEnv>()
       host: v.host ?? '',
       port: int(v.port),
       secure: v.secure === 'on',
+      noTls: v.noTls === 'on',
       user: orNull(v.user),
       password: orNull(v.password),
       fromEmail: v.fromEmail ?? '',
@@ -147,8 +162,9 @@ export const settingsRoutes = new Hono<PortalEnv>()
   .post('/settings/connectors/:id/toggle', async (c) => {
     assertAdmin(c);
     const v = formStrings((await c.req.parseBody()) as RawForm);
+    const version = formVersion(v.version, true);
     try {
-      await updateConnector(c.get('crm'), secretKeys(c.get('deps').config), idParam(c, 'connector'), { version: int(v.version), enabled: v.enabled === 'on' });
+      await updateConnector(c.get('crm'), secretKeys(c.get('deps').config), idParam(c, 'connector'), { version, enabled: v.enabled === 'on' });
     } catch (err) {
       if (!(err instanceof AppError && err.code === 'conflict')) throw err;
     }
@@ -179,8 +195,9 @@ export const settingsRoutes = new Hono<PortalEnv>()
   .post('/settings/rules/:id/disable', async (c) => {
     assertAdmin(c);
     const v = formStrings((await c.req.parseBody()) as RawForm);
+    const version = formVersion(v.version, true);
     try {
-      await updateRule(c.get('crm'), idParam(c, 'rule'), { version: int(v.version), enabled: false });
+      await updateRule(c.get('crm'), idParam(c, 'rule'), { version, enabled: false });
     } catch (err) {
       if (!(err instanceof AppError && err.code === 'conflict')) throw err;
     }
@@ -202,6 +219,53 @@ export const settingsRoutes = new Hono<PortalEnv>()
       return show(c, undefined, undefined, { userId, text: ui.t('settings.members.lastAdmin', { name }), status: 409 });
     }
     return c.redirect('/settings?ok=role#members', 303);
+  })
+  /** Remove someone from the workspace (admin): their tokens and sessions end; the last admin stays. */
+  .post('/settings/members/:id/remove', async (c) => {
+    assertAdmin(c);
+    const ui = c.get('ui');
+    const userId = idParam(c, 'member');
+    try {
+      await removeMember(c.get('crm'), userId);
+    } catch (err) {
+      if (!isLastAdminError(err)) throw err;
+      const name = (await listMembers(c.get('crm'))).find((m) => m.id === userId)?.display_name ?? '';
+      return show(c, undefined, undefined, { userId, text: ui.t('settings.members.lastAdmin', { name }), status: 409 });
+    }
+    return c.redirect('/settings?ok=memberRemoved#members', 303);
+  })
+  /** Invite someone (admin): the one-time sign-in link is shown on this answer only. */
+  .post('/settings/members/invite', async (c) => {
+    assertAdmin(c);
+    const ui = c.get('ui');
+    const v = formStrings((await c.req.parseBody()) as RawForm);
+    const parsed = MemberInviteSchema.safeParse({ displayName: v.inviteName ?? '', email: orNull(v.inviteEmail), role: v.inviteRole });
+    if (!parsed.success) {
+      const e = zodFieldErrors(parsed.error, ui.t);
+      const errors = renamed(e, { displayName: 'inviteName', email: 'inviteEmail', role: 'inviteRole' });
+      if (e.email) errors.inviteEmail = ui.t('err.email');
+      return show(c, { form: 'invite', values: v, errors });
+    }
+    const inv = await inviteMember(c.get('crm'), parsed.data, c.get('deps').config.publicUrl);
+    return show(c, undefined, undefined, undefined, { kind: 'invite', name: inv.member.displayName, role: inv.member.role, url: inv.loginUrl, expiresAt: inv.expiresAt });
+  })
+  /** An API token for the viewer, with an optional last day (Paris): shown on this answer only. */
+  .post('/settings/tokens', async (c) => {
+    const ui = c.get('ui');
+    const v = formStrings((await c.req.parseBody()) as RawForm);
+    const day = v.tokenExpiresAt ?? '';
+    const expiresAt = day === '' ? null : /^\d{4}-\d{2}-\d{2}$/.test(day) ? endOfDayParis(day) : 'invalid';
+    const parsed = TokenCreateSchema.safeParse({ name: v.tokenName ?? '', expiresAt });
+    const errors: FieldErrors = parsed.success ? {} : renamed(zodFieldErrors(parsed.error, ui.t), { name: 'tokenName', expiresAt: 'tokenExpiresAt' });
+    if (errors.tokenExpiresAt || (expiresAt && new Date(expiresAt).getTime() <= Date.now())) errors.tokenExpiresAt = ui.t('err.futureDate');
+    if (!parsed.success || Object.keys(errors).length) return show(c, { form: 'token', values: v, errors });
+    const made = await createApiToken(c.get('crm'), parsed.data);
+    return show(c, undefined, undefined, undefined, { kind: 'token', name: made.name, token: made.token });
+  })
+  /** Revoke a token: one's own, or any of the workspace's for an administrator. */
+  .post('/settings/tokens/:id/revoke', async (c) => {
+    await revokeToken(c.get('crm'), idParam(c, 'token'));
+    return c.redirect('/settings?ok=tokenRevoked#tokens', 303);
   })
   .post('/settings/language', async (c) => {
     const v = formStrings((await c.req.parseBody()) as RawForm);

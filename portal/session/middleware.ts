@@ -55,7 +55,8 @@ async function attachViewer(c: Context<PortalEnv>, viewer: SessionViewer) {
   c.get('log').setBindings?.({ userId: viewer.userId, workspaceId: viewer.workspaceId });
 }
 
-const sameToken = (a: string, b: string) => {
+/** Constant-time equality of two secrets (the CSRF tokens). */
+export const sameToken = (a: string, b: string) => {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);

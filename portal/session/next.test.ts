@@ -32,4 +32,12 @@ describe('safeNext', () => {
     expect(safeNext('//evil.example')).toBe('/');
     expect(safeNext('/\\evil.example')).toBe('/');
   });
+
+  it('judges the path once its dot-segments have collapsed', () => {
+    for (const bad of ['/..//evil.example', '/%2e%2e//evil.example', '/%2E%2E//evil.example', '/a/../..//evil.example', '/.//evil.example', '/./%2e/..//evil.example/x?y#z']) {
+      const out = safeNext(bad);
+      expect(out, bad).toBe('/');
+    }
+    expect(safeNext('/deals/../people')).toBe('/people');
+  });
 });

@@ -1,5 +1,7 @@
 // Where to go after signing in: only a path on this site. Anything that could leave the origin
-// (scheme, "//host", backslashes, control characters) falls back to the Dashboard.
+// (scheme, "//host", backslashes, control characters) falls back to the Dashboard. The raw text
+// and the normalised result are both judged: "/..//evil" only becomes "//evil" once the
+// dot-segments collapse, and the result is what the browser follows.
 const BASE = 'http://relais.invalid';
 
 export function safeNext(raw: string | null | undefined): string {
@@ -10,7 +12,8 @@ export function safeNext(raw: string | null | undefined): string {
     const url = new URL(raw, BASE);
     if (url.origin !== BASE) return '/';
     if (url.pathname === '/login' || url.pathname === '/logout') return '/';
-    return url.pathname + url.search + url.hash;
+    const out = url.pathname + url.search + url.hash;
+    return out.startsWith('//') || out.includes('\\') ? '/' : out;
   } catch {
     return '/';
   }

@@ -197,6 +197,20 @@ export function CheckboxField(p: Omit<FieldBase, 'required'>) {
 }
 
 /** Keyset pagination: forward with the cursor, or back to the first page. */
+/** A form's closing row: its submit button, and "cancel" back to where the person came from. */
+export function FormActions({ ui, label, cancelHref, kind = 'primary' }: { ui: Ui; label: string; cancelHref: string; kind?: 'primary' | 'danger' }) {
+  return (
+    <div class="form-actions">
+      <button type="submit" class={kind}>
+        {label}
+      </button>
+      <a class="button quiet" href={cancelHref}>
+        {ui.t('common.cancel')}
+      </a>
+    </div>
+  );
+}
+
 export function Pager({ ui, path, query, nextCursor }: { ui: Ui; path: string; query: Record<string, string | undefined>; nextCursor: string | null }) {
   const hadCursor = Boolean(query.cursor);
   if (!nextCursor && !hadCursor) return null;

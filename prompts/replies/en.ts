@@ -7,6 +7,10 @@ function drafts(r: RunSummary): string {
   if (!r.draftRequested) return 'As asked, I wrote no email.';
   const parts: string[] = [];
   if (r.queued > 0) parts.push(`${r.queued} ${s(r.queued, 'draft is', 'drafts are')} waiting for your approval in the Library.`);
+  for (const a of r.autoApproved) {
+    const by = a.rule ? `by the rule "${a.rule}"` : 'by an auto-approve rule';
+    parts.push(`${a.count} ${s(a.count, 'email', 'emails')} approved ${by}: ${s(a.count, 'it leaves', 'they leave')} without waiting for your approval.`);
+  }
   if (r.needsAttention > 0)
     parts.push(
       `${r.needsAttention} ${s(r.needsAttention, 'draft', 'drafts')} did not pass review and ${s(r.needsAttention, 'is', 'are')} flagged "needs attention", with the notes.`,
@@ -18,7 +22,8 @@ function drafts(r: RunSummary): string {
   if (r.failed > 0) parts.push(`${r.failed} ${s(r.failed, 'draft', 'drafts')} could not be written: ${r.failures.join('; ')}.`);
   if (parts.length === 0) parts.push('No draft to write.');
   if (r.voiceIncomplete && r.queued + r.needsAttention > 0) parts.push('For drafts that sound like you, describe your offer and your signature in Settings.');
-  parts.push('Nothing is sent without your OK.');
+  // with a rule in force the promise is narrower: say exactly what it still covers
+  parts.push(r.autoApproved.length > 0 ? 'Nothing else is sent without your OK.' : 'Nothing is sent without your OK.');
   return parts.join(' ');
 }
 
@@ -44,7 +49,8 @@ export const repliesEn: Replies = {
     drafts: (n) => `${n} ${s(n, 'draft is', 'drafts are')} waiting for your approval.`,
     unknown: 'I cannot answer that question offline yet. I can count your deals by stage, your leads, contacts, companies and the drafts waiting for approval.',
   },
-  revised: (subject, status) => `I revised the draft "${subject}" following your notes (${status === 'needs_attention' ? 'needs attention' : 'waiting for approval'}).`,
+  revised: (subject, status) =>
+    `I revised the draft "${subject}" following your notes (${status === 'approved' ? 'approved by an auto-approve rule: it leaves without waiting for your approval' : status === 'needs_attention' ? 'needs attention' : 'waiting for approval'}).`,
   failed: (reason) => `I could not finish: ${reason}`,
   degraded: 'The model stopped answering: I finished with the offline teammate. Please read these drafts carefully.',
   reasons: {

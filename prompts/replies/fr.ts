@@ -7,6 +7,10 @@ function drafts(r: RunSummary): string {
   if (!r.draftRequested) return 'Comme demandé, je n’ai rédigé aucun e-mail.';
   const parts: string[] = [];
   if (r.queued > 0) parts.push(`${r.queued} ${s(r.queued, 'brouillon attend', 'brouillons attendent')} votre validation dans la Bibliothèque.`);
+  for (const a of r.autoApproved) {
+    const by = a.rule ? `par la règle « ${a.rule} »` : 'par une règle d’approbation automatique';
+    parts.push(`${a.count} ${s(a.count, 'e-mail approuvé', 'e-mails approuvés')} ${by} : ${s(a.count, 'il part', 'ils partent')} sans attendre votre validation.`);
+  }
   if (r.needsAttention > 0)
     parts.push(
       `${r.needsAttention} ${s(r.needsAttention, 'brouillon n’a', 'brouillons n’ont')} pas passé la relecture : ${s(r.needsAttention, 'il est marqué', 'ils sont marqués')} « à vérifier », avec les remarques.`,
@@ -20,7 +24,8 @@ function drafts(r: RunSummary): string {
   if (r.failed > 0) parts.push(`${r.failed} ${s(r.failed, 'brouillon n’a', 'brouillons n’ont')} pas pu être rédigé${s(r.failed, '', 's')} : ${r.failures.join(' ; ')}.`);
   if (parts.length === 0) parts.push('Aucun brouillon à rédiger.');
   if (r.voiceIncomplete && r.queued + r.needsAttention > 0) parts.push('Pour des brouillons à votre image, décrivez votre offre et votre signature dans Paramètres.');
-  parts.push('Rien ne part sans votre accord.');
+  // with a rule in force the promise is narrower: say exactly what it still covers
+  parts.push(r.autoApproved.length > 0 ? 'Rien d’autre ne part sans votre accord.' : 'Rien ne part sans votre accord.');
   return parts.join(' ');
 }
 
@@ -50,7 +55,8 @@ export const repliesFr: Replies = {
     unknown:
       'Je ne sais pas encore répondre à cette question hors ligne. Je peux compter vos affaires par étape, vos prospects, vos contacts, vos entreprises et les brouillons en attente.',
   },
-  revised: (subject, status) => `J’ai révisé le brouillon « ${subject} » selon vos remarques (${status === 'needs_attention' ? 'à vérifier' : 'en attente de validation'}).`,
+  revised: (subject, status) =>
+    `J’ai révisé le brouillon « ${subject} » selon vos remarques (${status === 'approved' ? 'approuvé par une règle d’approbation automatique : il part sans attendre votre validation' : status === 'needs_attention' ? 'à vérifier' : 'en attente de validation'}).`,
   failed: (reason) => `Je n’ai pas pu terminer : ${reason}`,
   degraded: 'Le modèle ne répondait plus : j’ai terminé avec le coéquipier hors ligne. Relisez ces brouillons avec attention.',
   reasons: {

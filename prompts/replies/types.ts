@@ -17,6 +17,8 @@ export type RunSummary = {
   draftRequested: boolean;
   /** the workspace has no offer description or no signature yet (Settings) */
   voiceIncomplete: boolean;
+  /** drafts an auto-approve rule approved as they were queued (rule name, null when unnamed): they leave without a human's OK */
+  autoApproved: { rule: string | null; count: number }[];
 };
 
 export type Replies = {
@@ -32,6 +34,7 @@ export type Replies = {
     drafts: (n: number) => string;
     unknown: string;
   };
+  /** status: the drafter's verdict (queued, needs_attention), or approved when a rule approved the new version */
   revised: (subject: string, status: string) => string;
   failed: (reason: string) => string;
   /** the model stopped answering mid-run: the rest was done offline */

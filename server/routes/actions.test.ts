@@ -261,6 +261,49 @@ describe('decisions', () => {
   });
 });
 
+describe('an expired action cannot be approved, even before the sweep runs', () => {
+  it('approve, edit-approve and bulk approve answer 409 and the action becomes expired there and then', async () => {
+    const personId = await createPerson(t);
+    const [plain, edited, bulk, fresh] = [await proposeEmail(t, personId), await proposeEmail(t, personId), await proposeEmail(t, personId), await proposeEmail(t, personId)];
+    await sql`update actions set expires_at = now() - interval '1 minute' where id in (${plain.id}, ${edited.id}, ${bulk.id})`.execute(t.db.kysely);
+
+    const r = await t.request('POST', `/api/actions/${plain.id}/approve`);
+    expect(r.status).toBe(409);
+    expect(r.body.error.message).toMatch(/expired .*can no longer be approved/);
+    const e = await t.request('POST', `/api/actions/${edited.id}/approve`, { body: { version: 1, payload: { body: 'Version corrigée' } } });
+    expect(e.status).toBe(409);
+    expect(e.body.error.message).toMatch(/expired .*can no longer be approved/);
+    const b = await t.request('POST', '/api/actions/bulk', { body: { op: 'approve', ids: [bulk.id, fresh.id] } });
+    expect(b.body.results).toEqual([
+      { id: bulk.id, ok: false, status: 409, actionStatus: 'expired', error: expect.stringMatching(/expired .*can no longer be approved/) },
+      { id: fresh.id, ok: true, status: 200, actionStatus: 'approved', error: null },
+    ]);
+    for (const id of [plain.id, edited.id, bulk.id]) {
+      const d = await t.request('GET', `/api/actions/${id}`);
+      expect(d.body).toMatchObject({ status: 'expired', approvedAt: null, payloads: { approved: null } });
+      expect(d.body.history.map((h) => h.action)).not.toContain('action.approved');
+      expect(d.body.history.at(-1)).toMatchObject({ action: 'action.expired', actor: { type: 'system', id: 'expiry' } });
+    }
+  });
+});
+
+describe('Idempotency-Key', () => {
+  it('is scoped by user: two members of a workspace reusing a key each get their own action', async () => {
+    const personId = await createPerson(t);
+    const headers = { 'idempotency-key': 'devis-lundi' };
+    const admin = await t.request('POST', '/api/actions', { headers, body: { kind: 'email', personId, subject: 'De l’admin', body: 'Bonjour' } });
+    const member = await t.request('POST', '/api/actions', { token: t.a.memberToken, headers, body: { kind: 'email', personId, subject: 'Du membre', body: 'Bonjour' } });
+    expect(admin.status).toBe(201);
+    expect(member.status).toBe(201);
+    expect(member.body.id).not.toBe(admin.body.id);
+    expect(member.body).toMatchObject({ createdBy: { type: 'user', id: t.a.memberId }, payloads: { current: { subject: 'Du membre' } } });
+    const retry = await t.request('POST', '/api/actions', { token: t.a.memberToken, headers, body: { kind: 'email', personId, subject: 'Du membre', body: 'Bonjour' } });
+    expect(retry).toMatchObject({ status: 200, body: { id: member.body.id, created: false } });
+    const viaBody = await t.request('POST', '/api/actions', { body: { kind: 'email', personId, subject: 'x', body: 'y', idempotencyKey: 'devis-lundi' } });
+    expect(viaBody).toMatchObject({ status: 200, body: { id: admin.body.id, created: false } });
+  });
+});
+
 describe('POST /api/actions/bulk', () => {
   it('approves across runs with one result per id', async () => {
     const personId = await createPerson(t);

@@ -4,6 +4,7 @@ import { approveAction, BULK_MAX, bulkDecide, cancelAction, ignoreAction, reject
 import { ActionDetailDtoSchema, ActionDtoSchema, actionDto, ActionPageSchema, BulkDecisionDtoSchema, ProposedActionDtoSchema } from '../../actions/dto';
 import { ApiProposalSchema, PayloadEditSchema } from '../../actions/payload';
 import { proposeOutbound } from '../../actions/propose';
+import { sendNow } from '../../channels/held';
 import { ActionListQuery, getActionDetail, listActionsPage } from '../../actions/queries';
 import { UuidSchema, VersionSchema } from '../../crm/schemas';
 import { findAction, statusCounts } from '../../db/repositories/actions';
@@ -159,6 +160,27 @@ export const actionsRoutes = router()
       const crm = c.get('crm');
       const id = c.req.valid('param').id;
       await cancelAction(crm, id, (c.req.valid('json') as z.infer<typeof CancelSchema>).reason);
+      return c.json(await actionBody(crm, id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/actions/{id}/send-now',
+      tags,
+      security,
+      description:
+        'Send a held email (approved, or scheduled by the send window, the daily cap, a missing channel or sender identity) at once. Only when nothing holds it any more: 409 says why otherwise. No check is bypassed; the dispatcher checks everything again when it sends.',
+      request: { params: IdParam },
+      responses: responses(
+        { 200: 'due now: the dispatcher sends it within seconds', 409: 'still held (the message says why and until when), or not a held email' },
+        ActionDtoSchema,
+      ),
+    }),
+    async (c) => {
+      const crm = c.get('crm');
+      const id = c.req.valid('param').id;
+      await sendNow(crm, id, { sendWindow: c.get('deps').config.RELAIS_SEND_WINDOW === 'on' });
       return c.json(await actionBody(crm, id), 200);
     },
   )

@@ -23,6 +23,7 @@ const smtp = (over: Record<string, unknown> = {}) => ({
   host: '127.0.0.1',
   port: sink.port,
   secure: false,
+  noTls: true, // the test sink is a local relay without TLS
   user: 'relais',
   password: PASSWORD,
   fromEmail: 'Contact@Atelier-A.fr',

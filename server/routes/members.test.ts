@@ -119,3 +119,75 @@ describe('/api/members', () => {
     expect(doc.body.paths['/members'].get).toBeTruthy();
   });
 });
+
+describe('/api/members: invitations and removal', () => {
+  it('invites a member with a one-time sign-in link valid 24 hours, shown once', async () => {
+    const r = await t.request('POST', '/api/members/invites', { body: { displayName: 'Camille Martin', email: 'camille@atelier-a.fr', role: 'member' } });
+    expect(r.status).toBe(201);
+    expect(r.body.member).toMatchObject({ displayName: 'Camille Martin', email: 'camille@atelier-a.fr', role: 'member' });
+    expect(r.body.loginUrl).toMatch(/\/login\?token=rl_[0-9a-f]{32}_[A-Za-z0-9_-]{43}$/);
+    const hours = (new Date(r.body.expiresAt).getTime() - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(23.9);
+    expect(hours).toBeLessThanOrEqual(24);
+    expect((await t.request('GET', '/api/members')).body.items.map((m) => m.userId)).toContain(r.body.member.userId);
+    // a sign-in link is not an API token
+    const token = new URL(r.body.loginUrl).searchParams.get('token')!;
+    expect((await t.request('GET', '/api/companies', { token })).status).toBe(401);
+    expect((await listAudit(t.db.kysely, t.a.id, 'user', r.body.member.userId)).map((e) => e.action)).toEqual(['member.invited']);
+  });
+
+  it('removes a member: their tokens are revoked and their sessions end', async () => {
+    const inv = await t.request('POST', '/api/members/invites', { body: { displayName: 'Départ', role: 'admin' } });
+    const userId = inv.body.member.userId;
+    const token = await issueToken(t.db.kysely, t.a.id, userId, 'api');
+    await t.db.kysely
+      .insertInto('sessions')
+      .values({ id: crypto.randomUUID(), workspace_id: t.a.id, user_id: userId, secret_hash: 'x', csrf_token: 'y', expires_at: new Date(Date.now() + 86_400_000) })
+      .execute();
+    expect((await t.request('GET', '/api/companies', { token })).status).toBe(200);
+
+    const gone = await t.request('DELETE', `/api/members/${userId}`);
+    expect(gone.status).toBe(204);
+    expect((await t.request('GET', '/api/companies', { token })).status).toBe(401);
+    const live = await t.db.kysely.selectFrom('api_tokens').select('id').where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+    expect(live).toEqual([]);
+    expect(await t.db.kysely.selectFrom('sessions').select('id').where('user_id', '=', userId).execute()).toEqual([]);
+    expect((await t.request('GET', '/api/members')).body.items.map((m) => m.userId)).not.toContain(userId);
+    const audit = await listAudit(t.db.kysely, t.a.id, 'user', userId);
+    expect(audit.at(-1)).toMatchObject({ action: 'member.removed', actor_id: t.a.adminId, data: { role: 'admin', tokensRevoked: 2, sessionsEnded: 1 } });
+    expect((await t.request('DELETE', `/api/members/${userId}`)).status).toBe(404);
+  });
+
+  it('never removes the last administrator (409)', async () => {
+    const r = await t.request('DELETE', `/api/members/${t.a.adminId}`);
+    expect(r.status).toBe(409);
+    expect(r.body.error.details).toMatchObject({ reason: 'last_admin' });
+    expect(await roleOf(t.a.id, t.a.adminId)).toBe('admin');
+  });
+
+  it('rejects bad input naming the field', async () => {
+    const bad = await t.request('POST', '/api/members/invites', { body: { displayName: 'X', role: 'owner' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.fields[0].path).toBe('role');
+    const noName = await t.request('POST', '/api/members/invites', { body: { displayName: '', role: 'member' } });
+    expect(noName.body.error.details.fields[0].path).toBe('displayName');
+    const mail = await t.request('POST', '/api/members/invites', { body: { displayName: 'X', role: 'member', email: 'pas-un-mail' } });
+    expect(mail.body.error.details.fields[0].path).toBe('email');
+    const junk = await t.request('DELETE', '/api/members/not-a-uuid');
+    expect(junk.status).toBe(400);
+    expect(junk.body.error.details.fields[0].path).toBe('userId');
+  });
+
+  it('needs a token, is admin-only, and never crosses workspaces', async () => {
+    expect((await t.request('POST', '/api/members/invites', { token: null, body: { displayName: 'X', role: 'member' } })).status).toBe(401);
+    expect((await t.request('DELETE', `/api/members/${t.a.memberId}`, { token: null })).status).toBe(401);
+    const inv = await t.request('POST', '/api/members/invites', { token: t.a.memberToken, body: { displayName: 'X', role: 'admin' } });
+    expect(inv.status).toBe(403);
+    const rm = await t.request('DELETE', `/api/members/${t.a.adminId}`, { token: t.a.memberToken });
+    expect(rm.status).toBe(403);
+    expect(await roleOf(t.a.id, t.a.adminId)).toBe('admin');
+    const theirs = await t.request('DELETE', `/api/members/${t.b.memberId}`);
+    expect(theirs.status).toBe(404);
+    expect(await roleOf(t.b.id, t.b.memberId)).toBe('member');
+  });
+});

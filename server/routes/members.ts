@@ -1,6 +1,16 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { changeMemberRole, listMembers, MemberDtoSchema, memberDto, MemberRolePatchSchema } from '../../identity/members';
+import {
+  changeMemberRole,
+  InvitationSchema,
+  inviteMember,
+  listMembers,
+  MemberDtoSchema,
+  memberDto,
+  MemberInviteSchema,
+  MemberRolePatchSchema,
+  removeMember,
+} from '../../identity/members';
 import { listSchema } from '../../crm/dto';
 import { requireAdmin } from '../middleware/auth';
 import { jsonBody, responses, router, security } from '../openapi';
@@ -33,4 +43,33 @@ export const membersRoutes = router()
       responses: responses({ 200: 'the member with the new role', 403: 'admin-only', 409: 'the last administrator cannot be demoted' }, MemberDtoSchema),
     }),
     async (c) => c.json(memberDto(await changeMemberRole(c.get('crm'), c.req.valid('param').userId, c.req.valid('json').role)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/members/invites',
+      tags,
+      security,
+      middleware: [requireAdmin] as const,
+      description: 'Invite someone as a member or an administrator (audited): the answer holds their one-time sign-in link, valid 24 hours, shown this once.',
+      request: { body: jsonBody(MemberInviteSchema) },
+      responses: responses({ 201: 'invited: the new member and the link to hand over', 403: 'admin-only' }, InvitationSchema),
+    }),
+    async (c) => c.json(await inviteMember(c.get('crm'), c.req.valid('json'), c.get('deps').config.publicUrl), 201),
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/members/{userId}',
+      tags,
+      security,
+      middleware: [requireAdmin] as const,
+      description: 'Remove someone from the workspace (audited): their tokens are revoked and their sessions end. The last administrator cannot be removed (409).',
+      request: { params: UserIdParam },
+      responses: responses({ 204: 'removed', 403: 'admin-only', 409: 'the last administrator cannot be removed' }),
+    }),
+    async (c) => {
+      await removeMember(c.get('crm'), c.req.valid('param').userId);
+      return c.body(null, 204);
+    },
   );

@@ -103,6 +103,9 @@ describe.skipIf(!available)('Portal in Chromium', () => {
     expect(await page.locator('main').textContent()).toContain('token create');
     await shot(page, 'fr-login');
     await page.goto(await loginLink(t.a.adminId));
+    // a link only names the account it opens: the button signs in (no login CSRF)
+    expect(await page.locator('[data-confirm-signin]').textContent()).toContain('Atelier A admin');
+    await page.locator('[data-confirm-signin] button[type="submit"]').click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/');
     expect(await page.locator('h1').textContent()).toBe('Tableau de bord');
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
@@ -171,6 +174,7 @@ describe.skipIf(!available)('Portal in Chromium', () => {
     await page.goto(`${base}/settings#connectors`);
     await page.locator('#f-host').fill('127.0.0.1');
     await page.locator('#f-port').fill(String(sink.port));
+    await page.locator('#f-noTls').check(); // the test sink is a local relay without TLS
     await page.locator('#f-user').fill('relais');
     await page.locator('#f-password').fill('mot-de-passe');
     await page.locator('#f-fromEmail').fill('contact@atelier-a.fr');
@@ -259,6 +263,8 @@ describe.skipIf(!available)('Portal in Chromium', () => {
     const p = await browser.newPage();
     watch(p);
     await p.goto(await loginLink(t.a.memberId));
+    await p.locator('[data-confirm-signin] button[type="submit"]').click();
+    await p.waitForURL((u) => u.pathname === '/');
     await p.goto(`${base}/settings?lang=fr`);
     const text = (await p.locator('main').textContent()) ?? '';
     expect(text).toContain('Seul un administrateur');

@@ -1,3 +1,4 @@
+import { decodeEntities } from '../support/html';
 import type { TestContext } from '../support/context';
 import { issueToken } from '../../identity/tokens';
 
@@ -43,12 +44,29 @@ export class PageClient {
     return { status: res.status, html: await res.text(), location: res.headers.get('location'), headers: res.headers };
   }
 
-  /** Sign in with a fresh single-use login link for this user. */
+  /** Sign in with a fresh single-use login link for this user: open it, then confirm on the page. */
   async signIn(workspaceId: string, userId: string, next?: string) {
     const token = await issueToken(this.t.db.kysely, workspaceId, userId, 'login', 'test');
-    const res = await this.get(`/login?token=${token}${next ? `&next=${encodeURIComponent(next)}` : ''}`);
-    if (res.status !== 302) throw new Error(`sign-in failed: ${res.status}`);
+    const page = await this.get(`/login?token=${token}${next ? `&next=${encodeURIComponent(next)}` : ''}`);
+    if (page.status !== 200) throw new Error(`sign-in link refused: ${page.status}`);
+    const res = await this.confirmSignIn(page.html);
+    if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
     return res;
+  }
+
+  /** Press the button of a sign-in page (its POST form to /login, hidden fields as they are). */
+  async confirmSignIn(html: string, extra: Record<string, string> = {}) {
+    return this.post('/login', { ...PageClient.hiddenFields(html, '/login'), ...extra });
+  }
+
+  /** The hidden fields of the page's POST form to `action`, unescaped. */
+  static hiddenFields(html: string, action: string): Record<string, string> {
+    const start = html.indexOf(`<form method="post" action="${action}"`);
+    if (start === -1) throw new Error(`no POST form to ${action} on the page`);
+    const form = html.slice(start, html.indexOf('</form>', start));
+    const out: Record<string, string> = {};
+    for (const m of form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) out[m[1]] = decodeEntities(m[2]);
+    return out;
   }
 
   /** The CSRF token carried by the forms of a page. */

@@ -34,3 +34,12 @@ export async function proposeEmail(t: TestContext, personId: string, over: Recor
   if (r.status !== 201 && r.status !== 200) throw new Error(`proposal failed: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 }
+
+/** Connects the workspace's SMTP channel to a test sink, a local relay without TLS. */
+export async function connectSink(t: TestContext, sink: { port: number }, auth = { user: 'relais', password: 'mot-de-passe' }): Promise<string> {
+  const r = await t.request('POST', '/api/connectors', {
+    body: { type: 'smtp', host: '127.0.0.1', port: sink.port, secure: false, noTls: true, ...auth, fromEmail: 'contact@atelier-a.fr', fromName: 'Atelier A' },
+  });
+  if (r.status !== 201) throw new Error(`connector not created: ${JSON.stringify(r.body)}`);
+  return r.body.id;
+}
