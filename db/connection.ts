@@ -2,8 +2,9 @@ import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import { migrations } from './migrations';
-import { startEmbedded, type EmbeddedEndpoint } from './embedded/server';
+import { startEmbedded, takeOverWhenOrphaned, type EmbeddedEndpoint } from './embedded/server';
 import { logger } from '../lib/log';
+import { isDatabaseUnavailable } from './errors';
 
 // int8 (counts, bigserial, cents) as numbers: every value we store fits in 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -51,7 +52,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
     });
   }
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // attached to another process's embedded database: if that owner dies, serve it from here (same
+  // address: the pool reconnects), so a second server or a worker outlives the first
+  const stopWatching = endpoint && !endpoint.owner ? takeOverWhenOrphaned(opts.dataDir, (e) => (endpoint = e)) : () => {};
   const close = async () => {
+    stopWatching();
     await kysely.destroy();
     await endpoint?.stop();
   };
@@ -71,7 +76,9 @@ async function ensureExtensions(db: Kysely<Database>, schema: string): Promise<b
   try {
     await sql`create extension if not exists vector with schema public`.execute(db);
     return true;
-  } catch {
+  } catch (err) {
+    // only the server's own refusal means "not installed"; a lost connection is not an answer
+    if (isDatabaseUnavailable(err)) throw err;
     if (!warnedNoVector) {
       warnedNoVector = true;
       logger.warn('pgvector is not installed on this PostgreSQL server: similarity search falls back to pg_trgm');

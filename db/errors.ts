@@ -15,6 +15,8 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
   const message = (err as { message?: unknown }).message;
+  // the embedded database's Unix socket, gone while its owner restarts
+  if (code === 'ENOENT' && typeof message === 'string' && message.includes('.s.PGSQL.')) return true;
   if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
   const cause = (err as { cause?: unknown }).cause;
   return cause !== undefined && cause !== err && isDatabaseUnavailable(cause);

@@ -1,8 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../connection';
+import { repoRoot } from '../../test/support/spawn';
 import { startEmbedded, type EmbeddedEndpoint } from './server';
 
 // The embedded database is one PGlite session behind a socket: many pg connections at once
@@ -109,6 +112,71 @@ describe.skipIf(serverMode)('embedded socket access', () => {
       await endpoint.stop();
       rmSync(dir, { recursive: true, force: true });
     }
-    expect(() => statSync(endpoint.host)).toThrow(); // removed on stop
+    // the address stays the data dir's own (a restarted owner is found there); the socket goes
+    expect(endpoint.host).toMatch(/relais-db-\d+-[0-9a-f]{16}$/);
+    expect(() => statSync(path.join(endpoint.host, `.s.PGSQL.${endpoint.port}`))).toThrow();
   }, 60_000);
+});
+
+describe.skipIf(serverMode)('embedded database ownership', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'relais-owner-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const writeLock = (lock: Record<string, unknown>) => writeFileSync(path.join(dir, 'relais.lock'), JSON.stringify(lock));
+
+  it('takes over a lock whose pid now names another process (reused pid), naming the lock file', async () => {
+    mkdirSync(dir, { recursive: true });
+    // before: a live unrelated pid in the lock stopped the server with a raw ECONNREFUSED
+    writeLock({ pid: process.ppid, host: path.join(dir, 'run'), port: 5432, boot: readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim(), started: 1 });
+    const endpoint = await startEmbedded(dir);
+    try {
+      expect(endpoint.owner).toBe(true);
+      expect(JSON.parse(readFileSync(path.join(dir, 'relais.lock'), 'utf8')).pid).toBe(process.pid);
+    } finally {
+      await endpoint.stop();
+    }
+  }, 60_000);
+
+  it('takes over an older lock of a live pid once its socket stays silent', async () => {
+    writeLock({ pid: process.ppid, host: path.join(dir, 'run'), port: 5432 });
+    const endpoint = await startEmbedded(dir);
+    try {
+      expect(endpoint.owner).toBe(true);
+    } finally {
+      await endpoint.stop();
+    }
+  }, 60_000);
+
+  it('an attached process serves the database itself once its owner is killed, at the same address', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/embedded-owner-child.ts', dir], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
+      child.once('exit', (code) => reject(new Error(`owner exited ${code}`)));
+    });
+    const db = await openDatabase({ dataDir: dir, migrate: false, poolSize: 2 });
+    try {
+      expect(db.embedded).toBe(true);
+      await db.pool.query('create table kept (n int); insert into kept values (42)');
+      child.kill('SIGKILL');
+      // before: the attached process crashed with ECONNRESET and nobody served the data dir again
+      const killedAt = Date.now();
+      let rows: { n: number }[] = [];
+      while (rows.length === 0 && Date.now() - killedAt < 60_000) {
+        rows = await db.pool.query<{ n: number }>('select n from kept').then(
+          (r) => r.rows,
+          () => [],
+        );
+        if (!rows.length) await new Promise((r) => setTimeout(r, 100));
+      }
+      console.info(`embedded takeover: answering again ${Date.now() - killedAt} ms after the owner was killed`);
+      expect(rows).toEqual([{ n: 42 }]);
+      expect(JSON.parse(readFileSync(path.join(dir, 'relais.lock'), 'utf8')).pid).toBe(process.pid);
+    } finally {
+      child.kill('SIGKILL');
+      await db.close();
+    }
+  }, 120_000);
 });
