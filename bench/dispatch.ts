@@ -12,10 +12,15 @@ import type { Bench } from './run';
 import { round, scratchDatabase, type BenchDatabase } from './support';
 import { openJobQueue } from '../db/jobs/queue';
 import { logger } from '../lib/log';
+import type { StallOptions } from '../test/support/smtp-sink';
 
-// `npm run bench -- dispatch [--database server|embedded] [--n 5000] [--workers 4] --json`
+// `npm run bench -- dispatch [--database server|embedded] [--n 5000] [--workers 4]
+//   [--stall-percent 1 --stall-ms 75000 [--stall-at rcpt|data]] --json`
 // N approved emails, W `cli worker` processes, a local SMTP sink (smtp-server). Timed from the
-// moment the bulk approval commits until the last action is `sent`.
+// moment the bulk approval commits until no action is left to send. With a stall, that share of
+// SMTP transactions hangs at the sink (before DATA by default); `bulkPerSecond` is then the rate
+// until all but that share were sent (what a stall must not hold up), `perSecond` the whole run's.
+// BENCH_PROGRESS=1 logs the status counts every second.
 const SECRET = 'b'.repeat(64);
 
 function startWorker(env: Record<string, string>): Promise<ChildProcess> {
@@ -38,10 +43,14 @@ function startWorker(env: Record<string, string>): Promise<ChildProcess> {
   });
 }
 
-type SinkStats = { distinct: number; received: number; duplicates: number };
+type SinkStats = { distinct: number; received: number; duplicates: number; stalled: number };
 
-async function startSinkProcess() {
-  const child = fork('bench/smtp-sink-child.ts', [], { cwd: repoRoot, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+async function startSinkProcess(stall: StallOptions | undefined) {
+  const child = fork('bench/smtp-sink-child.ts', stall ? [JSON.stringify(stall)] : [], {
+    cwd: repoRoot,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`smtp sink exited with ${code}`)));
@@ -66,8 +75,12 @@ const bench: Bench = async ({ args, log }) => {
   if (database !== 'server' && database !== 'embedded') throw new Error('--database must be server or embedded');
   const n = Number(arg(args, 'n') ?? 5000);
   const workers = Number(arg(args, 'workers') ?? 4);
+  const stallPercent = Number(arg(args, 'stall-percent') ?? 0);
+  const stallAt = arg(args, 'stall-at') ?? 'rcpt';
+  if (stallAt !== 'rcpt' && stallAt !== 'data') throw new Error('--stall-at must be rcpt or data');
+  const stall: StallOptions | undefined = stallPercent > 0 ? { percent: stallPercent, ms: Number(arg(args, 'stall-ms') ?? 75_000), at: stallAt } : undefined;
   const { db, drop, databaseUrl, dataDir } = await scratchDatabase(database);
-  const sink = await startSinkProcess();
+  const sink = await startSinkProcess(stall);
   const children: ChildProcess[] = [];
   // the approvals hand their lessons to the job queue (nobody works them here: the workers only dispatch)
   const jobs = await openJobQueue(db, { logger: logger.child({}, { level: 'silent' }) });
@@ -103,20 +116,40 @@ const bench: Bench = async ({ args, log }) => {
     await bulkDecide(ctx, { op: 'approve', ids });
     const t0 = performance.now();
     let sent = 0;
+    let unknown = 0;
+    // all but the stalled share (every k-th transaction stalls, so at most ceil(n·p/100) of the first pass)
+    const bulk = n - Math.ceil((n * stallPercent) / 100);
+    let bulkSeconds: number | null = null;
+    let lastLog = -1;
     for (;;) {
       const r = await db.kysely.selectFrom('action_status_counts').select(['status', 'n']).where('workspace_id', '=', ws.id).execute();
       const by = Object.fromEntries(r.map((x) => [x.status, Number(x.n)]));
       sent = by.sent ?? 0;
+      unknown = by.delivery_unknown ?? 0;
+      if (process.env.BENCH_PROGRESS && Math.floor((performance.now() - t0) / 1000) !== lastLog) {
+        lastLog = Math.floor((performance.now() - t0) / 1000);
+        log(`${lastLog}s ${JSON.stringify(by)}`);
+      }
+      if (bulkSeconds === null && sent >= bulk) bulkSeconds = (performance.now() - t0) / 1000;
       const open = (by.approved ?? 0) + (by.scheduled ?? 0) + (by.sending ?? 0);
       if (open === 0) break;
       if (performance.now() - t0 > 600_000) throw new Error(`dispatch did not finish: ${JSON.stringify(by)}`);
       await new Promise((res) => setTimeout(res, 25));
     }
     const seconds = (performance.now() - t0) / 1000;
-    const { distinct, duplicates } = await sink.stats();
-    const lost = n - sent + Math.max(0, sent - distinct);
-    log(`${database}: ${sent} sent in ${seconds.toFixed(2)} s, ${distinct} distinct received`);
-    return { perSecond: round(n / seconds, 1), workers, duplicates, lost, database, n, seconds: round(seconds, 2) };
+    const { distinct, duplicates, stalled } = await sink.stats();
+    // lost: neither sent nor left to a human as delivery_unknown, or recorded sent but never received
+    const lost = n - sent - unknown + Math.max(0, sent - distinct);
+    log(`${database}: ${sent} sent in ${seconds.toFixed(2)} s, ${distinct} distinct received, ${unknown} delivery_unknown`);
+    const faults = stall
+      ? {
+          stall: `${stall.percent}% × ${stall.ms} ms at ${stall.at}`,
+          stalled,
+          bulkPerSecond: bulkSeconds ? round(bulk / bulkSeconds, 1) : null,
+          bulkSeconds: bulkSeconds && round(bulkSeconds, 2),
+        }
+      : {};
+    return { perSecond: round(n / seconds, 1), workers, duplicates, lost, unknown, database, n, seconds: round(seconds, 2), ...faults };
   } finally {
     await Promise.all(
       children.map(

@@ -35,7 +35,12 @@ export type ApprovedSend = Readonly<{
   payload: Readonly<Record<string, unknown>>;
   channel: ChannelCredentials;
   message: Readonly<RenderedEmail>;
+  /** the SMTP timeouts' cap: well inside the lease the claim took */
+  sendTimeoutMs: number;
 }> & { readonly [approvedSendBrand]: true };
+
+/** half the lease, at most 60 s (nodemailer's default); at least 1 s, which a local relay always answers within */
+export const sendTimeoutMs = (leaseMs: number) => Math.min(60_000, Math.max(1000, Math.floor(leaseMs / 2)));
 
 const minted = new WeakSet<object>();
 
@@ -224,6 +229,7 @@ export async function claimBatch(db: Kysely<Database>, opts: ClaimOptions): Prom
       payload: row.approved_payload!,
       channel: creds,
       message,
+      sendTimeoutMs: sendTimeoutMs(opts.leaseMs),
     });
   });
   return { sends, refused: failed.length + cancelled.length, deferred: deferred.length };

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import { transitionActions } from '../actions/transition';
-import { auditLateOutcomes, type PerRowValues } from '../db/repositories/actions';
+import { auditLateOutcomes, findRecordedSends, type PerRowValues } from '../db/repositories/actions';
 import { insertActivities } from '../db/repositories/activities';
 import type { Database } from '../db/schema';
 import { payloadHash } from '../lib/canonical-hash';
+import type { Logger } from '../lib/log';
 import type { ApprovedSend } from './dispatcher-claim';
 import type { DeliveryResult } from './smtp';
 
@@ -103,6 +104,48 @@ export async function recordOutcomes(db: Kysely<Database>, owner: string, outcom
     counts.unknown = missed('unknown', unknown, await transitionActions(db, { to: 'delivery_unknown', actor, from: ['sending'], leaseOwner: owner, perRow: unknown }));
   await auditLateOutcomes(db, actor, late);
   return counts;
+}
+
+const RECORD_RETRY_MS = 100;
+const RECORD_RETRY_MAX_MS = 5000;
+
+/**
+ * recordOutcomes in one transaction, retried with backoff until it commits: the email has left,
+ * so a database error (a restart, a dropped connection) must not turn its outcome into a
+ * delivery_unknown. A retry first drops the sends already recorded `sent` with their message (the
+ * previous try committed but its answer was lost), so nothing is recorded twice. `giveUp` (a
+ * stopping dispatcher past its lease) ends the retries: those rows are then swept for a human.
+ */
+export async function recordOutcomesDurably(
+  db: Kysely<Database>,
+  owner: string,
+  outcomes: Outcome[],
+  policy: RetryPolicy,
+  opts: { logger: Logger; giveUp?: () => boolean },
+): Promise<OutcomeCounts> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      let todo = outcomes;
+      let already = 0;
+      if (attempt > 1) {
+        const sent = outcomes.filter((o) => o.result.outcome === 'sent').map((o) => ({ id: o.send.actionId, messageId: o.send.message.messageId }));
+        const recorded = await findRecordedSends(db, sent);
+        todo = outcomes.filter((o) => !recorded.has(o.send.actionId));
+        already = recorded.size;
+      }
+      const counts = todo.length ? await db.transaction().execute((trx) => recordOutcomes(trx, owner, todo, policy)) : { sent: 0, retried: 0, failed: 0, unknown: 0 };
+      if (attempt > 1) opts.logger.info({ owner, attempt, actions: outcomes.length }, 'dispatch outcomes recorded after a retry');
+      return { ...counts, sent: counts.sent + already };
+    } catch (err) {
+      if (opts.giveUp?.()) throw err;
+      const delay = Math.min(RECORD_RETRY_MAX_MS, RECORD_RETRY_MS * 2 ** Math.min(attempt - 1, 10));
+      opts.logger.warn(
+        { owner, attempt, actions: outcomes.length, retryInMs: delay, err: err instanceof Error ? err.message : String(err) },
+        'could not record dispatch outcomes: retrying',
+      );
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
 }
 
 /** What a late answer keeps in the history: the message sent (its id and hash) or the error. */

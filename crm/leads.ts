@@ -5,9 +5,10 @@ import { companyEmbedding, companyKey, cosine, foldText } from '../lib/embedding
 import { insertActivities, type NewActivity } from '../db/repositories/activities';
 import { insertAuditEntries, type AuditEntry } from '../db/repositories/audit';
 import { insertCompanies } from '../db/repositories/companies';
-import { companiesHaveEmbedding, findBySirenOrSiret, findOptedOut, nearestInPostcode, sameNameKey, type MatchHit, type Probe } from '../db/repositories/company-match';
+import { companiesHaveEmbedding, findBySirenOrSiret, findOptedOut, matchByName, type MatchHit, type Probe } from '../db/repositories/company-match';
 import { insertPeople } from '../db/repositories/people';
 import type { NewCompany, NewPerson } from '../db/schema';
+import type { Executor } from '../db/repositories/executor';
 import type { CrmCtx } from './context';
 
 /** A company found by a source (SIRENE API, offline directory, CSV), before it is known or not. */
@@ -83,16 +84,46 @@ const isSameCompany = (hit: MatchHit, useVector: boolean) => {
  */
 export async function createLeadsFromCompanies(ctx: CrmCtx, input: LeadCandidate[], opts: { lawfulBasisNote?: string } = {}): Promise<LeadsResult> {
   const candidates = input.map((c) => LeadCandidateSchema.parse(c));
+  const { outcomes, rows } = await prepareLeads(ctx, candidates, opts);
+  if (rows.companies.length > 0) await ctx.db.transaction().execute((trx) => writeLeadRows(trx, rows));
+  return { created: outcomes.filter((o) => o.status === 'created').length, known: outcomes.filter((o) => o.status === 'known').length, outcomes };
+}
+
+/** What creating leads writes: companies, their people, timeline and audit. */
+export type LeadRows = {
+  companies: (NewCompany & { embedding?: string })[];
+  people: NewPerson[];
+  activities: NewActivity[];
+  audits: AuditEntry[];
+};
+
+/**
+ * createLeadsFromCompanies without the write: the outcomes and the rows to insert, read-only, so a
+ * caller (the CSV import) can commit them with its own progress in one short transaction.
+ */
+export async function prepareLeads(ctx: CrmCtx, candidates: ParsedCandidate[], opts: { lawfulBasisNote?: string } = {}): Promise<{ outcomes: CandidateOutcome[]; rows: LeadRows }> {
   const { outcomes, vectors, useVector } = await matchCandidates(ctx, candidates);
-  await insertNew(ctx, candidates, outcomes, vectors, useVector, opts);
-  const done = outcomes as CandidateOutcome[];
-  return { created: done.filter((o) => o.status === 'created').length, known: done.filter((o) => o.status === 'known').length, outcomes: done };
+  const rows = await planNew(ctx, candidates, outcomes, vectors, useVector, opts);
+  return { outcomes: outcomes as CandidateOutcome[], rows };
+}
+
+/** Inserts what prepareLeads planned, inside the caller's transaction. */
+export async function writeLeadRows(trx: Executor, rows: LeadRows): Promise<void> {
+  if (rows.companies.length === 0) return;
+  await insertCompanies(trx, rows.companies);
+  await insertPeople(trx, rows.people);
+  await insertActivities(trx, rows.activities);
+  await insertAuditEntries(trx, rows.audits);
 }
 
 export type ParsedCandidate = z.output<typeof LeadCandidateSchema>;
 
-/** Which candidates are already known (and as which company); null = new. Reads only. */
-export async function matchCandidates(ctx: CrmCtx, candidates: ParsedCandidate[]) {
+/**
+ * Which candidates are already known (and as which company); null = new. Reads only: one query per
+ * step for the whole batch. `batch: false` leaves duplicates inside the batch to the caller
+ * (markBatchDuplicates over several batches).
+ */
+export async function matchCandidates(ctx: CrmCtx, candidates: ParsedCandidate[], opts: { batch?: boolean } = {}) {
   const outcomes: (CandidateOutcome | null)[] = candidates.map(() => null);
   // 1. exact identifiers, in one query
   const sirens = [...new Set(candidates.map((c) => c.siren ?? c.siret?.slice(0, 9)).filter((s): s is string => Boolean(s)))];
@@ -105,59 +136,64 @@ export async function matchCandidates(ctx: CrmCtx, candidates: ParsedCandidate[]
     if (hit) outcomes[i] = { index: i, status: 'known', companyId: hit.id, personIds: [], name: hit.name, matchedBy: c.siret && bySiret.get(c.siret) ? 'siret' : 'siren' };
   });
 
-  // 2. the same folded name in the same postcode, then fuzzy neighbours for the rest
+  // 2. the same folded name in the same postcode, then fuzzy neighbours for the rest: one query
   const useVector = await companiesHaveEmbedding(ctx.db);
   const vectors = candidates.map((c) => companyEmbedding(c.name, c.address));
-  const open = () =>
-    candidates.flatMap((c, i): Probe[] => (!outcomes[i] && c.postcode ? [{ idx: i, postcode: c.postcode, name: c.name, address: c.address ?? null, vector: vectors[i] }] : []));
-  for (const hit of await sameNameKey(ctx.db, ctx.workspaceId, open())) {
-    outcomes[hit.idx] = { index: hit.idx, status: 'known', companyId: hit.id, personIds: [], name: hit.name, matchedBy: 'similar' };
-  }
-  for (const hit of await nearestInPostcode(ctx.db, ctx.workspaceId, open(), useVector)) {
-    if (isSameCompany(hit, useVector)) {
+  const probes = candidates.flatMap((c, i): Probe[] =>
+    !outcomes[i] && c.postcode ? [{ idx: i, postcode: c.postcode, name: c.name, address: c.address ?? null, vector: vectors[i] }] : [],
+  );
+  for (const hit of await matchByName(ctx.db, ctx.workspaceId, probes, useVector)) {
+    if (hit.exact || isSameCompany(hit, useVector)) {
       outcomes[hit.idx] = { index: hit.idx, status: 'known', companyId: hit.id, personIds: [], name: hit.name, matchedBy: 'similar' };
     }
   }
 
-  // 3. duplicates inside the batch itself: the first one wins
+  // 3. duplicates inside the batch itself: the first one wins (near names compared within a postcode only)
+  if (opts.batch !== false) markBatchDuplicates(candidates, vectors, outcomes);
+
+  return { outcomes, vectors, useVector };
+}
+
+/** Near-identical candidates of one batch: all but the first are `known` (mutates `outcomes`). */
+export function markBatchDuplicates(candidates: ParsedCandidate[], vectors: number[][], outcomes: (CandidateOutcome | null)[]): void {
   const firstOf = new Map<string, number>();
+  const firstsIn = new Map<string, number[]>();
   candidates.forEach((c, i) => {
     if (outcomes[i]) return;
     const key = c.siren ?? c.siret?.slice(0, 9) ?? `${c.postcode ?? ''}|${companyKey(c.name)}`;
     const first = firstOf.get(key);
     if (first === undefined) {
-      const near = [...firstOf.values()].find((j) => candidates[j].postcode === c.postcode && cosine(vectors[j], vectors[i]) >= THRESHOLDS.vector.name);
-      if (near === undefined) firstOf.set(key, i);
-      else outcomes[i] = { index: i, status: 'known', companyId: '', personIds: [], name: candidates[near].name, matchedBy: 'batch' };
+      const samePostcode = firstsIn.get(c.postcode ?? '') ?? [];
+      const near = samePostcode.find((j) => cosine(vectors[j], vectors[i]) >= THRESHOLDS.vector.name);
+      if (near === undefined) {
+        firstOf.set(key, i);
+        firstsIn.set(c.postcode ?? '', [...samePostcode, i]);
+      } else outcomes[i] = { index: i, status: 'known', companyId: '', personIds: [], name: candidates[near].name, matchedBy: 'batch' };
     } else {
       outcomes[i] = { index: i, status: 'known', companyId: '', personIds: [], name: candidates[first].name, matchedBy: 'batch' };
     }
   });
-
-  return { outcomes, vectors, useVector };
 }
 
-/** Inserts the candidates still unmatched and fills in their outcomes (mutates `outcomes`). */
-async function insertNew(
+/** The rows of the candidates still unmatched, filling in their outcomes (mutates `outcomes`). */
+async function planNew(
   ctx: CrmCtx,
   candidates: ParsedCandidate[],
   outcomes: (CandidateOutcome | null)[],
   vectors: number[][],
   useVector: boolean,
   opts: { lawfulBasisNote?: string },
-) {
+): Promise<LeadRows> {
   const fresh = candidates.map((c, i) => ({ c, i })).filter(({ i }) => !outcomes[i]);
   const optedOut = fresh.length ? await findOptedOut(ctx.db, ctx.workspaceId) : [];
   const blockedEmails = new Set(optedOut.map((o) => o.email?.toLowerCase()).filter(Boolean));
   const blockedNames = new Set(optedOut.map((o) => `${o.siren ?? ''}|${foldText(o.first_name)}|${foldText(o.last_name)}`));
 
-  // 4. insert companies, people, timeline and audit in one transaction
+  // 4. companies, people, timeline and audit, for one transaction
+  const rows: LeadRows = { companies: [], people: [], activities: [], audits: [] };
+  const { companies, people, activities, audits } = rows;
   if (fresh.length > 0) {
     const now = new Date();
-    const companies: (NewCompany & { embedding?: string })[] = [];
-    const people: NewPerson[] = [];
-    const activities: NewActivity[] = [];
-    const audits: AuditEntry[] = [];
     for (const { c, i } of fresh) {
       const companyId = uuidv7();
       const siren = c.siren ?? c.siret?.slice(0, 9) ?? null;
@@ -233,11 +269,6 @@ async function insertNew(
       }
       outcomes[i] = { index: i, status: 'created', companyId, personIds, name: c.name, ...(skipped ? { skippedOptedOut: skipped } : {}) };
     }
-    await ctx.db.transaction().execute(async (trx) => {
-      await insertCompanies(trx, companies);
-      await insertPeople(trx, people);
-      await insertActivities(trx, activities);
-      await insertAuditEntries(trx, audits);
-    });
   }
+  return rows;
 }

@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   RELAIS_JOBS: z.string().trim().min(1).default('all'),
   /** a teammate run's lease: a run whose worker died is resumed elsewhere about this long after */
   RELAIS_RUN_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  /** an email's dispatch lease, renewed while its SMTP transaction lives: a dead dispatcher's sends are swept to delivery_unknown about this long after */
+  RELAIS_DISPATCH_LEASE_MS: z.coerce.number().int().min(2000).max(600_000).default(60_000),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
   RELAIS_MODEL: z.string().default('gpt-4o-mini'),

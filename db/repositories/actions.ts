@@ -255,6 +255,30 @@ export async function auditLateOutcomes(db: Executor, actor: Actor, entries: rea
   `.execute(db);
 }
 
+/**
+ * The dispatcher's sends still in flight keep their lease while their SMTP transaction lives (not a
+ * status change: the rows stay `sending` under the same owner). Returns how many were renewed.
+ */
+export async function renewActionLeases(db: Executor, owner: string, ids: readonly string[], ms: number): Promise<number> {
+  if (ids.length === 0) return 0;
+  const r = await sql`
+    update actions a set lease_expires_at = now() + ${ms} * interval '1 millisecond'
+    where a.id = any(${ids}::uuid[]) and a.status = 'sending' and a.lease_owner = ${owner}
+  `.execute(db);
+  return Number(r.numAffectedRows ?? 0);
+}
+
+/** Which of these sends are already recorded `sent` with their message (a retried recording whose first try had committed). */
+export async function findRecordedSends(db: Executor, sends: readonly { id: string; messageId: string }[]): Promise<Set<string>> {
+  if (sends.length === 0) return new Set();
+  const r = await sql<{ id: string }>`
+    select a.id from jsonb_to_recordset(${JSON.stringify(sends)}::jsonb) as v(id uuid, "messageId" text)
+    join actions a on a.id = v.id
+    where a.status = 'sent' and a.message_id = v."messageId"
+  `.execute(db);
+  return new Set(r.rows.map((row) => row.id));
+}
+
 export type NewAction = {
   id: string;
   workspaceId: string;

@@ -213,9 +213,14 @@ export const companyRoutes = new Hono<PortalEnv>()
         <PageHeader
           title={t('company.title')}
           actions={
-            <a class="button primary" href="/companies/new">
-              {t('company.new')}
-            </a>
+            <>
+              <a class="button" href="/companies/import">
+                {t('import.link')}
+              </a>
+              <a class="button primary" href="/companies/new">
+                {t('company.new')}
+              </a>
+            </>
           }
         />
         <form method="get" action="/companies" class="filters" role="search">

@@ -2,8 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import { exportCsv } from '../../crm/csv/export';
-import { importCsv, ImportReportSchema } from '../../crm/csv/import';
-import { responses, router, security } from '../openapi';
+import { getImport, ImportReportSchema, ImportStateSchema, previewCsvImport, startCsvImport } from '../../crm/csv/import';
+import { IdParam, responses, router, security } from '../openapi';
 
 const tags = ['Import / export'];
 const ImportQuery = z.object({ dryRun: z.enum(['true', 'false']).default('false') }).strict();
@@ -18,14 +18,30 @@ export const csvRoutes = router()
       path: '/import/csv',
       tags,
       security,
-      description: 'Body: the CSV file as is (`;` or `,`, UTF-8 with or without BOM, or Windows-1252). `dryRun=true` reports without writing.',
+      description:
+        'Body: the CSV file as is (`;` or `,`, UTF-8 with or without BOM, or Windows-1252). `dryRun=true` reports at once without writing; otherwise the import runs in the background, in chunks: follow it at `/imports/{id}`.',
       request: { query: ImportQuery },
-      responses: responses({ 200: 'what was (or would be) created, merged or rejected, by line' }, ImportReportSchema),
+      responses: responses({
+        200: { description: 'dry run: what would be created, merged or rejected, by line', schema: ImportReportSchema },
+        202: { description: 'accepted: the import goes on in the background (done at once when the file has nothing to import)', schema: ImportStateSchema },
+      }),
     }),
     async (c) => {
       const bytes = new Uint8Array(await c.req.arrayBuffer());
-      return c.json(await importCsv(c.get('crm'), bytes, { dryRun: c.req.valid('query').dryRun === 'true' }), 200);
+      if (c.req.valid('query').dryRun === 'true') return c.json(await previewCsvImport(c.get('crm'), bytes), 200);
+      return c.json(await startCsvImport(c.get('crm'), bytes), 202);
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/imports/{id}',
+      tags,
+      security,
+      request: { params: IdParam },
+      responses: responses({ 200: 'an import: its status, its progress in lines, and its report once done' }, ImportStateSchema),
+    }),
+    async (c) => c.json(await getImport(c.get('crm'), c.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson, proposeEmail, TEST_SECRET_KEY } from '../support/approval';
 import { createTestContext, type TestContext } from '../support/context';
+import { importCsv } from '../support/imports';
 import { PageClient } from '../portal/page-client';
 
 // Hostile input gets a clear 4xx naming the field, never a 500 (issue 10, point 6): characters
@@ -12,6 +13,7 @@ let page: PageClient;
 let csrf: string;
 beforeAll(async () => {
   t = await createTestContext({ RELAIS_SECRET_KEY: TEST_SECRET_KEY });
+  t.startWorker({ jobs: 'csv.import', pollMs: 50 });
   page = new PageClient(t);
   await page.signIn(t.a.id, t.a.adminId);
   csrf = await page.csrfToken('/companies/new');
@@ -115,18 +117,14 @@ describe('numbers and ids out of range in Portal forms', () => {
 describe('CSV import: an over-long cell names its line and column', () => {
   it('a 900 KB company name', async () => {
     const csv = `Raison sociale;Ville\nBoulangerie Normale;Lyon\n${'N'.repeat(900_000)};Lyon\n`;
-    const res = await t.app.request('/api/import/csv', { method: 'POST', headers: { authorization: `Bearer ${t.a.adminToken}`, 'content-type': 'text/csv' }, body: csv });
-    expect(res.status).toBe(200);
-    const report = await res.json();
-    expect(report.rejected).toEqual([{ line: 3, field: 'companyName', reason: expect.stringContaining('300') }]);
-    expect(report.companies.created).toBe(1);
+    const { report } = await importCsv(t, csv);
+    expect(report?.rejected).toEqual([{ line: 3, field: 'companyName', reason: expect.stringContaining('300') }]);
+    expect(report?.companies.created).toBe(1);
   });
 
   it('a NUL in a cell', async () => {
     const csv = `Raison sociale;Nom;E-mail\nAtelier Nul;Du${'\u0000'}pont;nul@exemple.fr\n`;
-    const res = await t.app.request('/api/import/csv', { method: 'POST', headers: { authorization: `Bearer ${t.a.adminToken}`, 'content-type': 'text/csv' }, body: csv });
-    expect(res.status).toBe(200);
-    expect((await res.json()).rejected).toEqual([{ line: 2, field: 'lastName', reason: expect.any(String) }]);
+    expect((await importCsv(t, csv)).report?.rejected).toEqual([{ line: 2, field: 'lastName', reason: expect.any(String) }]);
   });
 });
 

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetingIcs } from '../../actions/render-email';
 import { createTestContext, type TestContext } from '../support/context';
+import { importCsv } from '../support/imports';
 
 // What Relais writes out (CSV exports, meeting invitations, links) cannot be turned against whoever
 // opens it: a formula, an injected calendar property or a `javascript:` link.
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext();
+  t.startWorker({ jobs: 'csv.import', pollMs: 50 });
 });
 afterAll(async () => t?.close());
 
@@ -67,8 +69,7 @@ describe('websites', () => {
 
     const csv =
       'Raison sociale;Site web;Prénom;Nom;E-mail\nImport piégé;javascript:alert(1);Jean;Dupont;jean@import.example\nImport nu;www.import-nu.example;Paul;Roux;paul@import.example\n';
-    const res = await t.app.request('/api/import/csv', { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${t.a.adminToken}` }, body: csv });
-    expect(res.status).toBe(200);
+    expect((await importCsv(t, csv)).status).toBe('done');
     const items = (await t.request('GET', '/api/companies?limit=200')).body.items;
     expect(items.find((c) => c.name === 'Import piégé')?.website).toBeNull();
     expect(items.find((c) => c.name === 'Import nu')?.website).toBe('https://www.import-nu.example/');

@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net';
 
 // A real SMTP server on 127.0.0.1 for tests and benchmarks (the `smtp-server` package):
 // requires AUTH when credentials are given, records every message raw, and can refuse
-// recipients temporarily (451) or for good (550) by address prefix.
+// recipients temporarily (451) or for good (550) by address prefix. It can also stall like a
+// hung recipient server: a recipient whose address starts with `stall` waits at RCPT until
+// `releaseStalled()`, and `stall` makes one message in every 100/percent wait `ms` before
+// answering RCPT TO (nothing sent yet) or the end of DATA (the message was transmitted).
 export type ReceivedMail = {
   raw: string;
   from: string;
@@ -15,17 +18,41 @@ export type ReceivedMail = {
   calendar: string | null;
 };
 
+export type StallOptions = { percent: number; ms: number; at: 'rcpt' | 'data' };
+
 export type SmtpSink = {
   port: number;
   received: ReceivedMail[];
+  /** how many commands were stalled so far (by `stall` or a `stall…` address) */
+  stalled: () => number;
+  /** answers every RCPT held for a `stall…` address */
+  releaseStalled: () => void;
   /** Message-ID → how many times it arrived */
   counts: () => Map<string, number>;
   close: () => Promise<void>;
 };
 
-export async function startSmtpSink(opts: { user?: string; password?: string; parse?: boolean } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(opts: { user?: string; password?: string; parse?: boolean; stall?: StallOptions } = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const byId = new Map<string, number>();
+  const held: (() => void)[] = [];
+  let stalled = 0;
+  let seen = 0;
+  // deterministic (every k-th command), so a run stalls the same share every time
+  const every = opts.stall && opts.stall.percent > 0 ? Math.max(1, Math.round(100 / opts.stall.percent)) : 0;
+  const stallNow = (at: StallOptions['at']) => {
+    if (!every || opts.stall!.at !== at || ++seen % every !== 0) return false;
+    stalled++;
+    return true;
+  };
+  const timers = new Set<NodeJS.Timeout>();
+  const later = (ms: number, fn: () => void) => {
+    const t = setTimeout(() => {
+      timers.delete(t);
+      fn();
+    }, ms);
+    timers.add(t);
+  };
   const server = new SMTPServer({
     secure: false,
     hideSTARTTLS: true,
@@ -42,6 +69,12 @@ export async function startSmtpSink(opts: { user?: string; password?: string; pa
     onRcptTo(address, _session, cb) {
       if (address.address.startsWith('soft-fail')) return cb(Object.assign(new Error('mailbox busy, try later'), { responseCode: 451 }));
       if (address.address.startsWith('hard-fail')) return cb(Object.assign(new Error('no such user here'), { responseCode: 550 }));
+      if (address.address.startsWith('stall')) {
+        stalled++;
+        held.push(() => cb());
+        return;
+      }
+      if (stallNow('rcpt')) return later(opts.stall!.ms, () => cb());
       cb();
     },
     onData(stream, session, cb) {
@@ -52,10 +85,16 @@ export async function startSmtpSink(opts: { user?: string; password?: string; pa
         const mail = opts.parse === false ? lightParse(raw) : parseMail(raw);
         mail.from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
         mail.to = session.envelope.rcptTo.map((r) => r.address);
-        received.push(mail);
         const id = mail.headers.get('message-id') ?? '';
-        byId.set(id, (byId.get(id) ?? 0) + 1);
-        cb();
+        // a stalled answer after DATA: the message counts as delivered once the server answers,
+        // even if the client gave up meanwhile (the uncertain case)
+        const accept = () => {
+          received.push(mail);
+          byId.set(id, (byId.get(id) ?? 0) + 1);
+          cb();
+        };
+        if (stallNow('data')) later(opts.stall!.ms, accept);
+        else accept();
       });
     },
   });
@@ -67,7 +106,16 @@ export async function startSmtpSink(opts: { user?: string; password?: string; pa
     port,
     received,
     counts: () => new Map(byId),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stalled: () => stalled,
+    releaseStalled: () => {
+      for (const release of held.splice(0)) release();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const t of timers) clearTimeout(t);
+        for (const release of held.splice(0)) release();
+        server.close(() => resolve());
+      }),
   };
 }
 
