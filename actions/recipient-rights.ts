@@ -1,3 +1,4 @@
+import { deleteConversationsOf } from '../db/repositories/conversations';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { CrmCtx } from '../crm/context';
@@ -94,6 +95,11 @@ export async function optOutPerson(ctx: CrmCtx, personId: string, request: OptOu
   });
 }
 
+/** A reply asking to hear no more ("merci de ne plus me contacter") is the objection itself. */
+export function optOutByReply(trx: Executor, r: { workspaceId: string; personId: string | null; email: string }): Promise<OptOutResult> {
+  return recordOptOut(trx, { ...r, actor: { type: 'system', id: 'replies' }, source: 'reply' });
+}
+
 /** The signed link of an email (GET shows the page; POST, including RFC 8058 one-click, lands here). */
 export async function optOutByToken(db: Kysely<Database>, keys: SecretKeys, token: string): Promise<OptOutResult | null> {
   const ref = readUnsubscribeToken(keys, token);
@@ -163,6 +169,7 @@ export async function forgetPerson(trx: Executor, f: Forget): Promise<Forgotten>
   await redactActionVersions(trx, actionIds);
   await deleteStyleExamplesOf(trx, workspaceId, actionIds);
   await deleteLeadDraftsOf(trx, workspaceId, person.id);
+  await deleteConversationsOf(trx, workspaceId, person.id); // their replies, raw messages included
   const companyId = f.cause === 'retention' || person.is_natural_person ? person.company_id : null;
   const companyDeleted = companyId ? await deleteUnreferencedCompany(trx, workspaceId, companyId, person.id) : false;
   await deletePersonHistory(trx, workspaceId, person.id);

@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<{ default: Command }>> = {
   worker: () => import('./commands/worker'),
   ask: () => import('./commands/ask'),
   intent: () => import('./commands/intent'),
+  reply: () => import('./commands/reply'),
 };
 
 // `cli intent --jsonl | head` closes our stdout early: that is the reader's choice, not a failure.

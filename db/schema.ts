@@ -2,6 +2,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { ApprovalDatabase } from './tables/approval';
 import type { TeammatesDatabase } from './tables/teammates';
 import type { PortalDatabase } from './tables/portal';
+import type { ImportsDatabase } from './tables/imports';
+import type { ConversationsDatabase } from './tables/conversations';
 import type { Language } from '../lib/language';
 
 // Kysely table types, one per table, in snake_case as in SQL. API shapes live in server/schemas.
@@ -123,6 +125,7 @@ export type PeopleTable = {
   lawful_basis_note: string | null;
   is_natural_person: Generated<boolean>;
   last_inbound_at: Timestamp | null;
+  email_bounced_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   opted_out_at: Timestamp | null;
   version: Generated<number>;
   created_at: DefaultedTimestamp;
@@ -211,7 +214,7 @@ export type CoreDatabase = {
 };
 
 /** Every capability's tables: later areas add their `XDatabase` type from db/tables/ here. */
-export type Database = CoreDatabase & ApprovalDatabase & TeammatesDatabase & PortalDatabase;
+export type Database = CoreDatabase & ApprovalDatabase & TeammatesDatabase & PortalDatabase & ImportsDatabase & ConversationsDatabase;
 
 export type Workspace = Selectable<WorkspacesTable>;
 export type Company = Selectable<CompaniesTable>;

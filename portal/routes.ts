@@ -6,6 +6,8 @@ import type { PortalEnv } from './env';
 import { securityHeaders } from './headers';
 import { authRoutes } from './sections/auth';
 import { companyRoutes } from './sections/companies';
+import { conversationRoutes } from './sections/conversations';
+import { importRoutes } from './sections/imports';
 import { dashboardRoutes } from './sections/dashboard';
 import { dealRoutes } from './sections/deals';
 import { libraryRoutes } from './sections/library';
@@ -72,8 +74,11 @@ export function portalRoutes(opts: PortalOptions): Hono<PortalEnv> {
   portal.route('/', dashboardRoutes);
   portal.route('/', peopleRoutes);
   portal.route('/', personRightsRoutes);
+  // before the companies: /companies/import is not a company id
+  portal.route('/', importRoutes);
   portal.route('/', companyRoutes);
   portal.route('/', dealRoutes);
+  portal.route('/', conversationRoutes);
   portal.route('/', timelineRoutes);
   portal.route('/', placeholderRoutes);
   portal.route('/', reportRoutes);

@@ -16,6 +16,9 @@ import { autoApproveRulesRoutes } from './routes/auto-approve-rules';
 import { chatRoutes } from './routes/chat';
 import { companiesRoutes } from './routes/companies';
 import { connectorsRoutes } from './routes/connectors';
+import { conversationsRoutes } from './routes/conversations';
+import { inboundConnectorsRoutes } from './routes/inbound-connectors';
+import { inboundWebhook } from './routes/inbound-webhook';
 import { csvRoutes } from './routes/csv';
 import { dealsRoutes } from './routes/deals';
 import { membersRoutes } from './routes/members';
@@ -39,6 +42,8 @@ export function apiRoutes(teammates: TeammateDeps) {
     .route('/', csvRoutes)
     .route('/', actionsRoutes)
     .route('/', connectorsRoutes)
+    .route('/', inboundConnectorsRoutes)
+    .route('/', conversationsRoutes)
     .route('/', autoApproveRulesRoutes)
     .route('/', recipientRightsRoutes)
     .route('/', chatRoutes(teammates));
@@ -47,7 +52,7 @@ export type ApiRoutes = ReturnType<typeof apiRoutes>;
 
 /**
  * The whole HTTP surface, mounted once: /health, the API under /api (bearer token, OpenAPI),
- * the public opt-out pages, and the Portal at the root with its HTML 404 (/api keeps JSON).
+ * the public opt-out pages, the inbound-mail webhook (signed, no token), and the Portal at the root with its HTML 404 (/api keeps JSON).
  */
 export function createApp(deps: AppDeps, parts: { teammates: TeammateDeps }): App {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -83,6 +88,7 @@ export function createApp(deps: AppDeps, parts: { teammates: TeammateDeps }): Ap
   api.route('/', apiRoutes(parts.teammates));
   app.route('/api', api);
   app.route('/', unsubscribePages);
+  app.route('/', inboundWebhook);
   app.route('/', portalRoutes({ teammates: parts.teammates }));
   return app;
 }

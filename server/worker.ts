@@ -6,6 +6,11 @@ import { queueRevision, queueUnrevisedSendbacks } from '../agents/drafter/revisi
 import { startDispatcher, type Dispatcher, type DispatcherOptions } from '../channels/dispatcher';
 import { sweepExpiredLeases } from '../channels/dispatcher-outcomes';
 import { dispatchSweepJob } from '../channels/jobs';
+import { failImport, runImport } from '../crm/csv/import';
+import { csvImportJob } from '../crm/csv/jobs';
+import { inboundSyncJob, INBOUND_SYNC_EVERY_MS } from '../channels/inbound/jobs';
+import { syncInbound } from '../agents/replier/sync';
+import { secretKeys } from '../lib/secrets';
 import type { JobDefinition } from '../db/jobs/definition';
 import { jobHandler, newWorkerOwner, startJobWorker, type JobRegistration, type JobWorker } from '../db/jobs/worker';
 import { teammateRunJob, teammateSweepJob } from '../graph/jobs';
@@ -18,7 +23,18 @@ import type { Relais } from './root';
 // Periodic jobs are enqueued by every worker's ticker, at most one per period (throttled by
 // the queue), and done by whichever worker fetches them.
 
-export const JOB_NAMES = ['teammate.run', 'teammate.sweep', 'action.sent-back', 'action.approved', 'actions.expire', 'dispatch', 'dispatch.sweep', 'retention.purge'] as const;
+export const JOB_NAMES = [
+  'teammate.run',
+  'teammate.sweep',
+  'action.sent-back',
+  'action.approved',
+  'actions.expire',
+  'dispatch',
+  'dispatch.sweep',
+  'retention.purge',
+  'csv.import',
+  'inbound.sync',
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export type WorkerOptions = {
@@ -121,6 +137,24 @@ export function startRelaisWorker(relais: Relais, opts: WorkerOptions = {}): Rel
           // counts only: who was purged is in each workspace's audit log
           const r = await purgeStaleProspects(env.db, { now: new Date(), signal: ctx.signal });
           if (r.purged) ctx.log.info(r, 'prospects past the retention period purged');
+        },
+      }),
+    },
+    'csv.import': {
+      // one import at a time per worker: each commits chunk by chunk, so requests never wait long behind it
+      registration: jobHandler({
+        job: csvImportJob,
+        handle: ({ importId }, ctx) => runImport({ db: env.db, jobs: relais.jobs }, importId, { signal: ctx.signal, log: ctx.log }),
+        onFinalFailure: ({ importId }, error) => failImport({ db: env.db, jobs: relais.jobs }, importId, error),
+      }),
+    },
+    'inbound.sync': {
+      everyMs: INBOUND_SYNC_EVERY_MS,
+      registration: jobHandler({
+        job: inboundSyncJob,
+        handle: async (_, ctx) => {
+          const r = await syncInbound(env.db, secretKeys(config), { signal: ctx.signal, log: ctx.log });
+          if (r.fetched || r.failed) ctx.log.info(r, 'mailboxes read');
         },
       }),
     },

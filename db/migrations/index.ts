@@ -10,6 +10,8 @@ import * as jobQueues from './0008_job_queues';
 import * as ruleApprovals from './0009_rule_approvals';
 import * as tokenExpiry from './0010_token_expiry';
 import * as retention from './0011_retention';
+import * as imports from './0013_imports';
+import * as conversations from './0014_conversations';
 
 // Ordered by name; later capabilities append their files here.
 export const migrations: Record<string, Migration> = {
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   '0009_rule_approvals': ruleApprovals,
   '0010_token_expiry': tokenExpiry,
   '0011_retention': retention,
+  '0013_imports': imports,
+  '0014_conversations': conversations,
 };

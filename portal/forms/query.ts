@@ -48,6 +48,7 @@ const FLASH: Record<string, MessageKey> = {
   role: 'settings.members.roleChanged',
   memberRemoved: 'settings.members.removed',
   tokenRevoked: 'settings.tokens.revoked',
+  handled: 'conversations.handledDone',
 };
 export function flashKey(c: Context): MessageKey | null {
   const k = c.req.query('ok');

@@ -4,7 +4,7 @@ import type { Section } from '../views/layout';
 import { renderPage } from '../views/render';
 import { Empty, PageHeader } from '../views/ui';
 
-type Honest = 'quotes' | 'conversations' | 'sequences';
+type Honest = 'quotes' | 'sequences';
 
 /** Sections whose capability has not landed: say plainly what will appear and how. */
 function honestPage(c: Context<PortalEnv>, key: Honest & Section) {
@@ -26,7 +26,4 @@ function honestPage(c: Context<PortalEnv>, key: Honest & Section) {
   );
 }
 
-export const placeholderRoutes = new Hono<PortalEnv>()
-  .get('/quotes', (c) => honestPage(c, 'quotes'))
-  .get('/conversations', (c) => honestPage(c, 'conversations'))
-  .get('/sequences', (c) => honestPage(c, 'sequences'));
+export const placeholderRoutes = new Hono<PortalEnv>().get('/quotes', (c) => honestPage(c, 'quotes')).get('/sequences', (c) => honestPage(c, 'sequences'));

@@ -1,0 +1,103 @@
+import type { PhraseBook } from './book';
+
+// English phrasings seen in answers to prospecting emails, folded (lower case, "'" apostrophes;
+// "dont", "im" typed without one are accepted).
+
+const MONTHS = '(january|february|march|april|may|june|july|august|september|october|november|december)';
+
+export const EN: PhraseBook = {
+  unsubscribe: [
+    /\b(don'?t|do not|no longer) (wish|want) to (receive|get|be contacted|hear)\b|\b(any )?(further|more) (emails|e-mails|messages) from (you|your)\b/,
+    /\bunsubscribe\b|\bun-subscribe\b|\bopt(ing)?[- ]?out\b/,
+    /\b(remove|delete|take|erase) (me|us|my (email|e-mail|address|details|data|name|contact details|information))\b.{0,30}\b(list|lists|database|records|mailing|file|system|contacts|from)\b/,
+    /\b(remove|take) me off\b|\bdelete my (data|details|email|information|contact)/,
+    /^\W{0,5}stop\b/,
+    /\bstop (emailing|e-mailing|contacting|sending|spamming|messaging|writing to) (me|us)\b|\bstop (emailing|contacting|sending|spamming)\b/,
+    /\b(do not|don'?t|never) (contact|email|e-mail|write to|message|spam) (me|us)\b/,
+    /\bi object to\b|\bright to object\b/,
+    /\bno (more|further) (emails|e-mails|messages|contact)\b/,
+  ],
+  outOfOffice: [
+    /\b(we are|we'?re|office is|shop is|store is) closed (until|till|from|for (the )?(holidays?|christmas|summer))\b/,
+    /\bout of (the )?office\b|\booo\b/,
+    /\b(i am|i'?m|im|we are|we'?re) (currently )?(away|on (vacation|holiday|holidays|leave|annual leave|parental leave|maternity leave|paternity leave|sick leave|a business trip|pto)|travel+ing|off)\b/,
+    /\bon (parental|maternity|paternity|sick|annual) leave\b/,
+    /\b(away|off) (from the office|until|till|on holiday|on vacation)\b/,
+    /\b(will be|i'?ll be|be) back (on|in the office|at (my desk|work)|from|monday|tuesday|wednesday|thursday|friday|\d)/,
+    /\breturning (on|to the office|to work|monday|tuesday|wednesday|thursday|friday|\d|january|february|march|april|may|june|july|august|september|october|november|december)/,
+    /\blimited access to (my )?(e-?mails?|messages)\b|\bnot checking (my )?e-?mails?\b/,
+  ],
+  autoReply: [
+    /\b(this is an? )?(automatic|automated|auto-generated|auto) (reply|response|message|email|e-mail|acknowledg)/,
+    /\b(please )?do not reply to this (email|e-mail|message)\b|\bthis (mailbox|inbox) is not monitored\b/,
+    /\byour (request|message|email|enquiry|inquiry|ticket) has been (received|logged|created)\b/,
+    /\bwe (have )?received your (message|email|request|enquiry|inquiry)\b.{0,80}\b(respond|get back|reply)\b/,
+    /\bwe aim to (respond|reply|get back)\b|\bticket (#|number|id)\b/,
+  ],
+  wrongPerson: [
+    /\b(i|he|she) (retired|have retired|has retired)\b|\b(took|has taken|have taken) over\b|\b(runs|running|in charge of) (things|the business|the company|it) now\b|\bmy (successor|replacement)\b/,
+    /\b(speak|talk) to my (colleague|partner|boss|manager)\b/,
+    /\b(not|isn'?t|wasn'?t) the (right|best|correct|appropriate) (person|contact|one|department|team)\b/,
+    /\bwrong (person|contact|department|team|address)\b/,
+    /\bno longer (works?|with|at|employed|part of)\b|\b(has )?left (the company|the business|the firm|us)\b/,
+    /\b(reach out to|you should (contact|speak to|talk to|email|write to)|(please )?(contact|speak to|talk to|email|get in touch with) (\p{L}+ ){1,3}(instead|directly|at|on|who))/u,
+    /\b(\p{L}+ ){1,2}(handles|is in charge of|looks after|is responsible for|deals with|takes care of|manages) (this|that|these|our|all|purchasing|procurement|hr|marketing|it|the)\b/u,
+    /\bi'?ve (cc'?d|copied|looped) (him|her|them|in)\b/,
+  ],
+  notNow: [
+    /\b(hold off|put (this|it) on hold|on hold for now|not until (next|the|after)|revisit (this|it) (in|next|later|after))\b/,
+    /\bnot (right )?now\b|\bnot at (the|this) (moment|time|point|stage)\b|\bnot (this|a) (year|quarter|good time|priority)\b/,
+    /\b(timing|time) (isn'?t|is not|is bad|is wrong)\b|\bbad timing\b|\bnot the right time\b/,
+    /\b(too busy|swamped|snowed under)\b.{0,60}\b(now|moment|later|currently)\b|\b(maybe|perhaps|possibly) (later|in the (new year|spring|summer|autumn|fall)|next (year|quarter|month))\b/,
+    /\bbudget (is )?(already )?(allocated|spent|set|closed|committed)\b/,
+  ],
+  recontact: [
+    /\b(talk|speak|chat) again\b/,
+    /\b(ping|nudge|remind) (me|us)\b|\brevisit\b|\b(won'?t|will not|don'?t|do not) have (the )?time\b|\bno time\b|\bin the middle of\b|\b(too )?(busy|swamped|flat out)\b/,
+    /\b(reach|check|circle|come|get) back (out )?(to|with|in touch with)? ?(me|us)\b|\breach out again\b|\bcheck back\b|\bcircle back\b/,
+    /\b(follow|touch) (up|base) (with (me|us) )?(again |then |later |next |in )|\bcan you follow up\b|\btry (me|us) again\b|\bget in touch again\b/,
+  ],
+  horizon: [
+    /\b(after|before|until|post)[- ](the )?(harvest|christmas|easter|summer|holidays|busy season|new year)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december) time\b/,
+    /\b(until|till|in|after|by|over|before) the (spring|summer|autumn|fall|winter)\b/,
+    new RegExp(`\\b(in|after|until|from|early|late|mid|by) ${MONTHS}\\b`),
+    /\bin (\d+|a few|a couple of|one|two|three|six|several) (months?|years?|quarters?)\b|\bin q[1-4]\b/,
+    /\bnext (year|quarter|fiscal year|financial year|season)\b|\b(after|in) the (new year|holidays|summer|spring|busy season|harvest)\b|\blater (this|in the) year\b/,
+  ],
+  notInterested: [
+    /\b(gone|went|going|signed) with (another|a different|someone else|a competitor|an other)\b|\bchose (another|a different)\b|\bmade (another|a different) choice\b/,
+    /\b(doesn'?t|does not|don'?t|do not|won'?t) (match|fit|meet|suit) (what we|our|my)\b/,
+    /\bof no (use|interest|value)\b|\bno use (to|for) (us|me)\b|\b(handle|handled|do|done|manage|managed|keep|deal with)\b.{0,30}\b(in-house|in house|internally)\b|\bfine as (we are|it is|is)\b|\bwe'?re (fine|covered|sorted)\b|\bnot (needed|necessary|useful)\b/,
+    /^\W{0,5}no\W{0,5}$|\bno,? thanks?\b|\bno thank you\b|\bthanks,? but no\b/,
+    /\bnot (really |at all )?interested\b|\b(aren'?t|are not|am not|i'?m not|we'?re not) (really )?interested\b|\bno interest\b/,
+    /\b(pass|we'?ll pass|i'?ll pass|have to pass)\b.{0,20}\b(on|this|thanks)\b|\bwe'?ll pass\b/,
+    /\bnot (a|the) (good |right )?fit\b|\bnot for (us|me)\b|\bnot something we\b/,
+    /\b(don'?t|do not|doesn'?t|won'?t) need\b|\bno need\b|\bnot looking\b|\bwe'?re (all set|good)\b/,
+    /\b(already (have|use|work with|using|got)) (a|an|our|my|someone|one|the)\b/,
+    /\b(have to|must|will|we) decline\b|\bdeclin(e|ing) (your|the|this)\b/,
+  ],
+  meeting: [
+    /\b(rather|prefer to|i'?d rather) (speak|talk|call|chat|phone)\b|\b(ring|call|phone|text) me (on|at|around|after|before|tomorrow|this|later)\b/,
+    /\b(drop|come|pop|stop|swing) (by|in|round|over)\b|\b(over|on) the phone\b|\bby phone\b|\bin person\b|\bface to face\b|\bgo through (it|this) together\b/,
+    /\b(reach|call|ring|text) me (on|at)\b|\bmy (number|mobile|cell|phone) is\b|\bi'?ll (call|ring|phone) you\b|\bwhen (works|suits) (for )?you\b|\bwhen you'?re free\b/,
+    /\b(call|ring|phone) me\b|\bgive (me|us) a (call|ring)\b|\b(hop|jump) on a (call|zoom)\b/,
+    /\b(schedule|set up|setup|book|arrange|organi[sz]e|find) (a|an|some) (call|meeting|chat|time|demo|slot|zoom|appointment)\b/,
+    /\blet'?s (talk|chat|meet|speak|schedule|set up|book|catch up|hop|jump)\b/,
+    /\b(meet|meeting|appointment)\b|\b(zoom|teams|google meet|calendly)\b|\b(book|pick|grab) a (slot|time)\b/,
+    /\b(available|free) (on|for a|between|at|this|next|monday|tuesday|wednesday|thursday|friday|tomorrow|today|all)\b/,
+    /\bwhat time (works|suits|is good)\b|\bdoes (monday|tuesday|wednesday|thursday|friday|tomorrow|\w+day)\b.{0,20}\bwork\b|\bwhen (are you|would you be) (free|available)\b/,
+    /\b(phone|quick|short|intro) call\b/,
+  ],
+  question: [/\bi (was|am) wondering\b|\bi'?d (like|love) to (know|understand)\b|\b(could|can) you (tell|explain|clarify|let me know)\b/],
+  interrogative: /\b(whats|hows|wheres|how|what|which|where|when|who|why|whether|is|are|do|does|did|can|could|will|would|have|has)\b/,
+  interested: [
+    /\b(willing|ready|prepared) to (try|test|give|trial|look|sign)\b|\b(pretty|quite|really|rather) (decent|good|neat|promising)\b|\bi like the (sound|look) of\b/,
+    /\bi'?d (like|love) to (see|hear|try|learn|get|receive|know more)\b|\b(go ahead|open to (it|this|that|trying)|worth a (try|look|shot)|up for (it|that|this)|curious)\b/,
+    /\binterest(ed|ing)\b/,
+    /\bsounds (good|great|interesting|promising)\b|\blooks (good|great|interesting|promising)\b/,
+    /\b(send|email|forward) (me|us|over)\b.{0,30}\b(details|info|information|proposal|quote|deck|brochure|pricing|more)\b|\b(send|email) (over|me) (the|your|some|more)\b/,
+    /\btell me more\b|\bcount (me|us) in\b|\blet'?s do it\b|\bi'?m in\b|\bhappy to (give it a|try|test)|\bgive it a (go|try|shot)\b|\bkeen\b|\bwould love\b|\bgood fit\b/,
+    /^\W{0,5}(yes|sure|ok|okay|yep|absolutely|definitely|definately)\b/,
+  ],
+  requestOffer: [/\b(send|email|forward|put|pull|draw up|prepare|share)\b.{0,30}\b(offer|quote|quotation|proposal|pricing|price list|brochure|deck|contract)\b/],
+};
