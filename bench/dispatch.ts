@@ -15,11 +15,13 @@ import { logger } from '../lib/log';
 import type { StallOptions } from '../test/support/smtp-sink';
 
 // `npm run bench -- dispatch [--database server|embedded] [--n 5000] [--workers 4]
-//   [--stall-percent 1 --stall-ms 75000 [--stall-at rcpt|data]] --json`
+//   [--stall-percent 1 --stall-ms 75000 [--stall-at rcpt|data]] [--kill-worker-after 0.3 [--lease-ms 10000]] --json`
 // N approved emails, W `cli worker` processes, a local SMTP sink (smtp-server). Timed from the
 // moment the bulk approval commits until no action is left to send. With a stall, that share of
 // SMTP transactions hangs at the sink (before DATA by default); `bulkPerSecond` is then the rate
 // until all but that share were sent (what a stall must not hold up), `perSecond` the whole run's.
+// With --kill-worker-after F, one worker is SIGKILLed once F·N emails were sent: `killed` says how
+// many actions were `sending` (claimed) at that moment, `unknown` how many were left to a human.
 // BENCH_PROGRESS=1 logs the status counts every second.
 const SECRET = 'b'.repeat(64);
 
@@ -79,6 +81,8 @@ const bench: Bench = async ({ args, log }) => {
   const stallAt = arg(args, 'stall-at') ?? 'rcpt';
   if (stallAt !== 'rcpt' && stallAt !== 'data') throw new Error('--stall-at must be rcpt or data');
   const stall: StallOptions | undefined = stallPercent > 0 ? { percent: stallPercent, ms: Number(arg(args, 'stall-ms') ?? 75_000), at: stallAt } : undefined;
+  const killAfter = arg(args, 'kill-worker-after') === undefined ? null : Number(arg(args, 'kill-worker-after'));
+  const leaseMs = arg(args, 'lease-ms');
   const { db, drop, databaseUrl, dataDir } = await scratchDatabase(database);
   const sink = await startSinkProcess(stall);
   const children: ChildProcess[] = [];
@@ -109,7 +113,10 @@ const bench: Bench = async ({ args, log }) => {
     const person = await createPerson(ctx, { kind: 'lead', firstName: 'Volume', email });
     log(`${database}: inserting ${n} pending actions…`);
     const ids = await insertPendingEmails(db.kysely, { workspaceId: ws.id, personId: person.id, email, n });
-    const env: Record<string, string> = databaseUrl ? { DATABASE_URL: databaseUrl } : { RELAIS_DATA_DIR: dataDir! };
+    const env: Record<string, string> = {
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { RELAIS_DATA_DIR: dataDir! }),
+      ...(leaseMs ? { RELAIS_DISPATCH_LEASE_MS: leaseMs } : {}),
+    };
     log(`starting ${workers} workers…`);
     children.push(...(await Promise.all(Array.from({ length: workers }, () => startWorker(env)))));
 
@@ -121,6 +128,7 @@ const bench: Bench = async ({ args, log }) => {
     const bulk = n - Math.ceil((n * stallPercent) / 100);
     let bulkSeconds: number | null = null;
     let lastLog = -1;
+    let killed: { sent: number; sending: number } | null = null;
     for (;;) {
       const r = await db.kysely.selectFrom('action_status_counts').select(['status', 'n']).where('workspace_id', '=', ws.id).execute();
       const by = Object.fromEntries(r.map((x) => [x.status, Number(x.n)]));
@@ -131,6 +139,11 @@ const bench: Bench = async ({ args, log }) => {
         log(`${lastLog}s ${JSON.stringify(by)}`);
       }
       if (bulkSeconds === null && sent >= bulk) bulkSeconds = (performance.now() - t0) / 1000;
+      if (killAfter !== null && !killed && sent >= killAfter * n) {
+        children[0].kill('SIGKILL');
+        killed = { sent, sending: by.sending ?? 0 };
+        log(`SIGKILLed one worker: ${JSON.stringify(killed)}`);
+      }
       const open = (by.approved ?? 0) + (by.scheduled ?? 0) + (by.sending ?? 0);
       if (open === 0) break;
       if (performance.now() - t0 > 600_000) throw new Error(`dispatch did not finish: ${JSON.stringify(by)}`);
@@ -149,13 +162,13 @@ const bench: Bench = async ({ args, log }) => {
           bulkSeconds: bulkSeconds && round(bulkSeconds, 2),
         }
       : {};
-    return { perSecond: round(n / seconds, 1), workers, duplicates, lost, unknown, database, n, seconds: round(seconds, 2), ...faults };
+    return { perSecond: round(n / seconds, 1), workers, duplicates, lost, unknown, database, n, seconds: round(seconds, 2), ...faults, ...(killed ? { killed } : {}) };
   } finally {
     await Promise.all(
       children.map(
         (c) =>
           new Promise((res) => {
-            if (c.exitCode !== null) return res(null);
+            if (c.exitCode !== null || c.signalCode !== null) return res(null); // already gone (a SIGKILLed worker)
             c.once('exit', res);
             c.kill('SIGTERM');
           }),
