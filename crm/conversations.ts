@@ -4,7 +4,7 @@ import { decodeCursor } from '../db/repositories/pagination';
 import { notFound } from '../lib/errors';
 import type { CrmCtx } from './context';
 import { staleVersion } from './companies';
-import { DateTimeSchema, UuidSchema, VersionSchema } from './schemas';
+import { cursor, DateTimeSchema, limit, UuidSchema, VersionSchema } from './schemas';
 
 // Conversations: every reply that came back, threaded with what Relais sent, newest activity
 // first. Reading is open to members; "marquer comme traité" too (it sends nothing).
@@ -24,11 +24,10 @@ export const CONVERSATION_CATEGORIES = [
   'other',
 ] as const;
 
-const limit = z.coerce.number().int().min(1).max(200).default(50);
 export const ConversationListQuery = z
   .object({
     limit,
-    cursor: z.string().max(200).optional(),
+    cursor,
     category: z.enum(CONVERSATION_CATEGORIES).optional(),
     needsHuman: z.enum(['true', 'false']).optional(),
     personId: UuidSchema.optional(),

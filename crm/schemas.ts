@@ -112,8 +112,9 @@ export const ActivityCreateSchema = z
   })
   .strict();
 
-const limit = z.coerce.number().int().min(1).max(200).default(50);
-const cursor = z.string().max(200).optional();
+/** A list page's size and keyset cursor, as every list query takes them. */
+export const limit = z.coerce.number().int().min(1).max(200).default(50);
+export const cursor = z.string().max(200).optional();
 const q = z.string().trim().min(1).max(200).optional();
 export const CompanyListQuery = z
   .object({ limit, cursor, q, nafCode: z.string().optional(), postcode: z.string().optional(), communeCode: z.string().optional(), siren: z.string().optional() })

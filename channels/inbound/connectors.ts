@@ -56,7 +56,7 @@ export type InboundConnectorDto = z.infer<typeof InboundConnectorDtoSchema>;
 /** The webhook's signing secret is shown once, when it is made. */
 export const InboundConnectorCreatedSchema = InboundConnectorDtoSchema.extend({ secret: z.string().nullable() });
 
-export const webhookUrl = (publicUrl: string, id: string) => `${publicUrl.replace(/\/$/, '')}/inbound/${id}`;
+const webhookUrl = (publicUrl: string, id: string) => `${publicUrl.replace(/\/$/, '')}/inbound/${id}`;
 
 export function inboundConnectorDto(c: InboundConnectorRow, publicUrl: string): InboundConnectorDto {
   const imap = c.type === 'imap';

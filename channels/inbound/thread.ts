@@ -44,13 +44,12 @@ const PUBLIC_DOMAINS = new Set([
 
 const MESSAGE_ID_HEADER = /^message-id:\s*(<[^<>\s]+>)/gim;
 
+const bare = (id: string) => id.replace(/^<|>$/g, '').trim();
+
 /** The stored key of a message: its Message-ID without brackets, or the hash of its bytes when it has none. */
 export function messageKey(parsed: Pick<ParsedMessage, 'messageId'>, raw: Uint8Array): string {
-  const id = parsed.messageId?.replace(/^<|>$/g, '').trim();
-  return id || `sha256:${createHash('sha256').update(raw).digest('hex')}`;
+  return (parsed.messageId && bare(parsed.messageId)) || `sha256:${createHash('sha256').update(raw).digest('hex')}`;
 }
-
-const bare = (id: string) => id.replace(/^<|>$/g, '').trim();
 
 /** Every Message-ID the message points back to: In-Reply-To, References, and a bounce's returned headers. */
 export function referencedIds(parsed: Pick<ParsedMessage, 'inReplyTo' | 'references' | 'reports'>): string[] {

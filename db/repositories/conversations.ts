@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { ActionStatus } from '../tables/approval';
-import type { ConversationsTable, InboundConnectorsTable, InboundSyncState, MessagesTable, ThreadMatch } from '../tables/conversations';
+import type { ConversationsTable, InboundConnectorsTable, InboundSyncState, MessagesTable } from '../tables/conversations';
 import type { Insertable } from 'kysely';
+import { escapeLike } from './companies';
 import type { Executor } from './executor';
 import { toPage } from './pagination';
 
@@ -48,7 +49,7 @@ export function findPeopleByDomain(db: Executor, workspaceId: string, domain: st
     .selectFrom('people')
     .select(['id', 'company_id'])
     .where('workspace_id', '=', workspaceId)
-    .where(sql<boolean>`lower(email) like ${`%@${domain.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}`}`)
+    .where(sql<boolean>`lower(email) like ${`%@${escapeLike(domain.toLowerCase())}`}`)
     .orderBy('id', 'desc')
     .limit(2)
     .execute();
@@ -85,12 +86,7 @@ export function messageExists(db: Executor, workspaceId: string, messageId: stri
 }
 
 /** A new inbound message: the thread rises to the top, unread, with the message's category. */
-export async function touchConversation(
-  db: Executor,
-  workspaceId: string,
-  id: string,
-  c: { at: Date; category: string | null; needsHuman: boolean; match?: ThreadMatch },
-): Promise<void> {
+export async function touchConversation(db: Executor, workspaceId: string, id: string, c: { at: Date; category: string | null; needsHuman: boolean }): Promise<void> {
   await db
     .updateTable('conversations')
     .set({
@@ -103,15 +99,6 @@ export async function touchConversation(
       updated_at: new Date(),
     })
     .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .execute();
-}
-
-/** The message's classification, once it is known. */
-export async function setMessageCategory(db: Executor, id: string, c: { category: string; language: string | null; details: Record<string, unknown> }) {
-  await db
-    .updateTable('messages')
-    .set({ category: c.category, language: c.language, details: JSON.stringify(c.details) })
     .where('id', '=', id)
     .execute();
 }
@@ -216,17 +203,6 @@ export function markConversation(db: Executor, workspaceId: string, id: string, 
     .where('version', '=', version)
     .returningAll()
     .executeTakeFirst();
-}
-
-/** Replies waiting for a human (the Dashboard's "needs attention"). */
-export async function countNeedingHuman(db: Executor, workspaceId: string): Promise<number> {
-  const r = await db
-    .selectFrom('conversations')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('workspace_id', '=', workspaceId)
-    .where('needs_human', '=', true)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
 }
 
 /** An erasure or a retention purge forgets the person's conversations with them. */

@@ -5,7 +5,7 @@ import { formStrings, formVersion, type RawForm } from '../forms/values';
 import { flashKey, idParam, listQuery } from '../forms/query';
 import type { MessageKey } from '../i18n/fr';
 import { renderPage } from '../views/render';
-import { Csrf, Empty, Flash, PageHeader, Pager } from '../views/ui';
+import { Csrf, Empty, FilterActions, Flash, PageHeader, Pager } from '../views/ui';
 
 // Conversations: the replies that came back, newest activity first, unread in bold, with what the
 // replier understood; a thread shows what Relais sent and what came back, quoted text folded.
@@ -66,12 +66,7 @@ function List({
           <input id="needsHuman" type="checkbox" name="needsHuman" value="true" checked={query.needsHuman === 'true'} />
           <label for="needsHuman">{t('conversations.filter.needsHuman')}</label>
         </div>
-        <button type="submit">{t('common.filter')}</button>
-        {filtered ? (
-          <a class="button quiet" href="/conversations">
-            {t('common.reset')}
-          </a>
-        ) : null}
+        <FilterActions ui={ui} filtered={filtered} resetHref="/conversations" />
       </form>
       {items.length === 0 ? (
         filtered ? (

@@ -5,7 +5,7 @@ import type { StageFigures } from '../../crm/pipeline';
 import type { Ui } from '../env';
 import { stageLabel } from '../views/labels';
 import { Timeline, TimelineForm } from '../views/timeline';
-import { Csrf, DefinitionList, Empty, ErrorSummary, Flash, PageHeader, Pager, SelectField, TextField, type FieldErrors, type FormValues } from '../views/ui';
+import { Csrf, DefinitionList, Empty, ErrorSummary, FilterActions, Flash, PageHeader, Pager, SelectField, TextField, type FieldErrors, type FormValues } from '../views/ui';
 
 export const probabilityOf = (d: Deal, s: Stage) => d.probability_override ?? s.probability;
 
@@ -174,12 +174,7 @@ export function DealsList({ ui, stages, items, companies, query, nextCursor }: L
             ))}
           </select>
         </div>
-        <button type="submit">{t('common.filter')}</button>
-        {filtered ? (
-          <a class="button quiet" href="/deals?view=list">
-            {t('common.reset')}
-          </a>
-        ) : null}
+        <FilterActions ui={ui} filtered={filtered} resetHref="/deals?view=list" />
       </form>
       {items.length === 0 ? (
         filtered ? (

@@ -11,6 +11,7 @@ import {
   DefinitionList,
   Empty,
   ErrorSummary,
+  FilterActions,
   Flash,
   PageHeader,
   Pager,
@@ -70,12 +71,7 @@ export function PeopleList({ ui, kind, items, companies, query, nextCursor, flas
             ))}
           </select>
         </div>
-        <button type="submit">{t('common.filter')}</button>
-        {filtered ? (
-          <a class="button quiet" href={LIST_PATH[kind]}>
-            {t('common.reset')}
-          </a>
-        ) : null}
+        <FilterActions ui={ui} filtered={filtered} resetHref={LIST_PATH[kind]} />
       </form>
       {items.length === 0 ? (
         filtered ? (

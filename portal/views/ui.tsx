@@ -196,6 +196,20 @@ export function CheckboxField(p: Omit<FieldBase, 'required'>) {
   );
 }
 
+/** A list filter's buttons: apply, and (once something is filtered) back to the whole list. */
+export function FilterActions({ ui, filtered, resetHref }: { ui: Ui; filtered: boolean; resetHref: string }) {
+  return (
+    <>
+      <button type="submit">{ui.t('common.filter')}</button>
+      {filtered ? (
+        <a class="button quiet" href={resetHref}>
+          {ui.t('common.reset')}
+        </a>
+      ) : null}
+    </>
+  );
+}
+
 /** Keyset pagination: forward with the cursor, or back to the first page. */
 /** A form's closing row: its submit button, and "cancel" back to where the person came from. */
 export function FormActions({ ui, label, cancelHref, kind = 'primary' }: { ui: Ui; label: string; cancelHref: string; kind?: 'primary' | 'danger' }) {
